@@ -1,0 +1,49 @@
+package io.credence.zk;
+
+import java.math.BigInteger;
+
+/**
+ * BN254 (alt_bn128) G1: y² = x³ + 3 over F_p, prime order r, cofactor 1. The protocol only talks to
+ * this interface so a faster backend can replace the Bouncy Castle one without touching the
+ * protocol.
+ *
+ * <p>Contract: every method accepts elements produced by the same implementation; scalars are taken
+ * mod r (any non-negative BigInteger is accepted); results are exact group elements.
+ */
+interface CurveGroup {
+
+  BigInteger P =
+      new BigInteger(
+          "21888242871839275222246405745257275088696311157297823662689037894645226208583");
+
+  /** The standard generator (1, 2). */
+  GroupElement generator();
+
+  GroupElement identity();
+
+  /**
+   * The point with these affine coordinates.
+   *
+   * @throws IllegalArgumentException if a coordinate is outside [0, p) or the point is not on the
+   *     curve
+   */
+  GroupElement fromAffine(BigInteger x, BigInteger y);
+
+  GroupElement add(GroupElement a, GroupElement b);
+
+  GroupElement negate(GroupElement a);
+
+  GroupElement multiply(GroupElement a, BigInteger k);
+
+  /** Σ scalars[i]·points[i]; both arrays have the same length. */
+  GroupElement multiScalarMultiply(GroupElement[] points, BigInteger[] scalars);
+
+  /** Sum of the given points. */
+  default GroupElement sum(GroupElement[] points) {
+    GroupElement acc = identity();
+    for (GroupElement p : points) {
+      acc = add(acc, p);
+    }
+    return acc;
+  }
+}

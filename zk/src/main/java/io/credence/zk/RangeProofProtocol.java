@@ -1,0 +1,440 @@
+package io.credence.zk;
+
+import static io.credence.zk.ScalarField.add;
+import static io.credence.zk.ScalarField.mul;
+import static io.credence.zk.ScalarField.neg;
+import static io.credence.zk.ScalarField.sub;
+
+import io.credence.zk.ProofVerificationException.Reason;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The aggregated Bulletproofs range proof: prover, and a verifier in single multi-scalar
+ * multiplication form that also batches many proofs. Notation follows docs/zk-protocol.md.
+ */
+final class RangeProofProtocol {
+
+  static final String DOMAIN_SEPARATOR = "credence/bulletproofs-range/v1";
+  static final byte[] RAW_STATEMENT = {0x00};
+  static final int MAX_VALUES = 64;
+
+  private RangeProofProtocol() {}
+
+  /** A proof to check against public inputs, with the transcript it must be checked on. */
+  record Claim(
+      Transcript transcript,
+      int n,
+      byte[] statement,
+      GroupElement[] commitments,
+      byte[] context,
+      RangeProof proof) {}
+
+  static void checkParameters(int n, int m) throws ProofVerificationException {
+    if (n != 8 && n != 16 && n != 32 && n != 64) {
+      throw new ProofVerificationException(Reason.UNSUPPORTED_PARAMETERS, "n must be 8/16/32/64");
+    }
+    if (m < 1 || m > MAX_VALUES || Integer.bitCount(m) != 1) {
+      throw new ProofVerificationException(
+          Reason.UNSUPPORTED_PARAMETERS, "m must be a power of two ≤ " + MAX_VALUES);
+    }
+  }
+
+  /** The public inputs every proof binds before its first challenge. */
+  static void bind(
+      Transcript t, int n, byte[] statement, GroupElement[] commitments, byte[] context) {
+    t.append("dom-sep", Bytes.ascii(DOMAIN_SEPARATOR));
+    t.appendU64("n", n);
+    t.appendU64("m", commitments.length);
+    t.append("statement", statement);
+    for (GroupElement v : commitments) {
+      t.appendPoint("V", v);
+    }
+    t.append("context", context);
+  }
+
+  static RangeProof prove(
+      Transcript t,
+      int n,
+      byte[] statement,
+      GroupElement[] commitments,
+      BigInteger[] v,
+      BigInteger[] gamma,
+      byte[] context,
+      SecureRandom rnd) {
+    int m = v.length;
+    try {
+      checkParameters(n, m);
+    } catch (ProofVerificationException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    BigInteger bound = BigInteger.ONE.shiftLeft(n);
+    for (int j = 0; j < m; j++) {
+      if (v[j].signum() < 0 || v[j].compareTo(bound) >= 0) {
+        throw new StatementNotSatisfiedException(
+            "value " + j + " of " + m + " is not in [0, 2^" + n + ")");
+      }
+    }
+    try {
+      return proveChecked(t, n, statement, commitments, v, gamma, context, rnd);
+    } catch (ProofVerificationException e) {
+      // Only a zero challenge (probability ~2^-254) can get here.
+      throw new IllegalStateException("proving aborted: " + e.getMessage(), e);
+    }
+  }
+
+  private static RangeProof proveChecked(
+      Transcript t,
+      int n,
+      byte[] statement,
+      GroupElement[] commitments,
+      BigInteger[] v,
+      BigInteger[] gamma,
+      byte[] context,
+      SecureRandom rnd)
+      throws ProofVerificationException {
+    CurveGroup grp = Bn254.GROUP;
+    int m = v.length;
+    int nm = n * m;
+    GroupElement[] gens = Generators.gVector(nm);
+    GroupElement[] hens = Generators.hVector(nm);
+    bind(t, n, statement, commitments, context);
+
+    // Bit vectors a_L, a_R = a_L − 1.
+    boolean[] bits = new boolean[nm];
+    for (int j = 0; j < m; j++) {
+      for (int i = 0; i < n; i++) {
+        bits[j * n + i] = v[j].testBit(i);
+      }
+    }
+    BigInteger alpha = ScalarField.random(rnd);
+    // A = α·H + Σ_{a_L=1} G_i − Σ_{a_L=0} H_i: additions only.
+    GroupElement[] aTerms = new GroupElement[nm + 1];
+    for (int i = 0; i < nm; i++) {
+      aTerms[i] = bits[i] ? gens[i] : grp.negate(hens[i]);
+    }
+    aTerms[nm] = grp.multiply(Generators.H, alpha);
+    GroupElement bigA = grp.sum(aTerms);
+
+    BigInteger[] sL = new BigInteger[nm];
+    BigInteger[] sR = new BigInteger[nm];
+    for (int i = 0; i < nm; i++) {
+      sL[i] = ScalarField.random(rnd);
+      sR[i] = ScalarField.random(rnd);
+    }
+    BigInteger rho = ScalarField.random(rnd);
+    GroupElement[] sPoints = new GroupElement[2 * nm + 1];
+    BigInteger[] sScalars = new BigInteger[2 * nm + 1];
+    System.arraycopy(gens, 0, sPoints, 0, nm);
+    System.arraycopy(hens, 0, sPoints, nm, nm);
+    System.arraycopy(sL, 0, sScalars, 0, nm);
+    System.arraycopy(sR, 0, sScalars, nm, nm);
+    sPoints[2 * nm] = Generators.H;
+    sScalars[2 * nm] = rho;
+    GroupElement bigS = grp.multiScalarMultiply(sPoints, sScalars);
+
+    t.appendPoint("A", bigA);
+    t.appendPoint("S", bigS);
+    BigInteger y = t.challenge("y");
+    BigInteger z = t.challenge("z");
+
+    BigInteger[] yPow = ScalarField.powers(y, nm);
+    BigInteger[] zPow = ScalarField.powers(z, m + 3); // zPow[2 + j] = z^(2+j)
+    BigInteger[] l0 = new BigInteger[nm];
+    BigInteger[] r0 = new BigInteger[nm];
+    BigInteger[] r1 = new BigInteger[nm];
+    BigInteger two = BigInteger.TWO;
+    for (int j = 0; j < m; j++) {
+      BigInteger twoPow = BigInteger.ONE;
+      for (int i = 0; i < n; i++) {
+        int k = j * n + i;
+        BigInteger aL = bits[k] ? BigInteger.ONE : BigInteger.ZERO;
+        BigInteger aR = bits[k] ? BigInteger.ZERO : ScalarField.R.subtract(BigInteger.ONE);
+        l0[k] = sub(aL, z);
+        r0[k] = add(mul(yPow[k], add(aR, z)), mul(zPow[2 + j], twoPow));
+        r1[k] = mul(yPow[k], sR[k]);
+        twoPow = twoPow.multiply(two);
+      }
+    }
+    BigInteger t1 =
+        add(ScalarField.innerProduct(l0, 0, r1, 0, nm), ScalarField.innerProduct(sL, 0, r0, 0, nm));
+    BigInteger t2 = ScalarField.innerProduct(sL, 0, r1, 0, nm);
+    BigInteger tau1 = ScalarField.random(rnd);
+    BigInteger tau2 = ScalarField.random(rnd);
+    GroupElement[] gh = {Generators.G, Generators.H};
+    GroupElement bigT1 = grp.multiScalarMultiply(gh, new BigInteger[] {t1, tau1});
+    GroupElement bigT2 = grp.multiScalarMultiply(gh, new BigInteger[] {t2, tau2});
+    t.appendPoint("T1", bigT1);
+    t.appendPoint("T2", bigT2);
+    BigInteger x = t.challenge("x");
+
+    BigInteger taux = add(mul(tau2, mul(x, x)), mul(tau1, x));
+    for (int j = 0; j < m; j++) {
+      taux = add(taux, mul(zPow[2 + j], gamma[j]));
+    }
+    BigInteger mu = add(alpha, mul(rho, x));
+    BigInteger[] l = new BigInteger[nm];
+    BigInteger[] r = new BigInteger[nm];
+    for (int k = 0; k < nm; k++) {
+      l[k] = add(l0[k], mul(sL[k], x));
+      r[k] = add(r0[k], mul(r1[k], x));
+    }
+    BigInteger tx = ScalarField.innerProduct(l, 0, r, 0, nm);
+    t.appendScalar("t_x", tx);
+    t.appendScalar("tau_x", taux);
+    t.appendScalar("mu", mu);
+    BigInteger w = t.challenge("w");
+
+    // Inner-product argument for <l, r> = t_x on generators G_i and H'_i = y^-i·H_i, with Q = w·G.
+    // The folded generators are never materialised: each folded generator is a known combination of
+    // the original ones (coefficients cG, cH), so L and R are one MSM each over the original bases.
+    BigInteger[] cG = new BigInteger[nm];
+    BigInteger[] cH = ScalarField.powers(ScalarField.inv(y), nm);
+    java.util.Arrays.fill(cG, BigInteger.ONE);
+    int rounds = Integer.numberOfTrailingZeros(nm);
+    GroupElement[] ls = new GroupElement[rounds];
+    GroupElement[] rs = new GroupElement[rounds];
+    BigInteger[] av = l;
+    BigInteger[] bv = r;
+    GroupElement[] msmPoints = new GroupElement[nm + 1];
+    System.arraycopy(gens, 0, msmPoints, 0, nm);
+    msmPoints[nm] = Generators.G;
+    for (int round = 0, size = nm; size > 1; round++, size /= 2) {
+      int half = size / 2;
+      BigInteger cL = ScalarField.innerProduct(av, 0, bv, half, half);
+      BigInteger cR = ScalarField.innerProduct(av, half, bv, 0, half);
+      BigInteger[] lScalars = new BigInteger[2 * nm + 1];
+      BigInteger[] rScalars = new BigInteger[2 * nm + 1];
+      GroupElement[] points = new GroupElement[2 * nm + 1];
+      for (int j = 0; j < nm; j++) {
+        int idx = j % size;
+        points[j] = gens[j];
+        points[nm + j] = hens[j];
+        if (idx >= half) {
+          // G'_hi in L, H'_hi in R
+          lScalars[j] = mul(av[idx - half], cG[j]);
+          rScalars[j] = BigInteger.ZERO;
+          lScalars[nm + j] = BigInteger.ZERO;
+          rScalars[nm + j] = mul(bv[idx - half], cH[j]);
+        } else {
+          lScalars[j] = BigInteger.ZERO;
+          rScalars[j] = mul(av[idx + half], cG[j]);
+          lScalars[nm + j] = mul(bv[idx + half], cH[j]);
+          rScalars[nm + j] = BigInteger.ZERO;
+        }
+      }
+      points[2 * nm] = Generators.G;
+      lScalars[2 * nm] = mul(cL, w);
+      rScalars[2 * nm] = mul(cR, w);
+      ls[round] = grp.multiScalarMultiply(points, lScalars);
+      rs[round] = grp.multiScalarMultiply(points, rScalars);
+      t.appendPoint("L", ls[round]);
+      t.appendPoint("R", rs[round]);
+      BigInteger u = t.challenge("u");
+      BigInteger uInv = ScalarField.inv(u);
+      BigInteger[] a2 = new BigInteger[half];
+      BigInteger[] b2 = new BigInteger[half];
+      for (int i = 0; i < half; i++) {
+        a2[i] = add(mul(av[i], u), mul(av[i + half], uInv));
+        b2[i] = add(mul(bv[i], uInv), mul(bv[i + half], u));
+      }
+      for (int j = 0; j < nm; j++) {
+        boolean lo = j % size < half;
+        cG[j] = mul(cG[j], lo ? uInv : u);
+        cH[j] = mul(cH[j], lo ? u : uInv);
+      }
+      av = a2;
+      bv = b2;
+    }
+    return new RangeProof(bigA, bigS, bigT1, bigT2, tx, taux, mu, ls, rs, av[0], bv[0]);
+  }
+
+  /**
+   * Verifies all claims with one multi-scalar multiplication: each proof's two checks (the t(x)
+   * polynomial check and the inner-product check) are combined with a random weight, and proofs are
+   * combined with independent random weights. Any invalid proof makes the sum non-zero except with
+   * probability about 1/r. On failure the individual proofs are re-checked to report which one
+   * failed.
+   */
+  static void verify(List<Claim> claims, SecureRandom rnd) throws ProofVerificationException {
+    if (claims.isEmpty()) {
+      return;
+    }
+    int maxNm = 0;
+    for (Claim c : claims) {
+      maxNm = Math.max(maxNm, c.n() * c.commitments().length);
+    }
+    if (maxNm > Generators.MAX_VECTOR_LENGTH) {
+      throw new ProofVerificationException(Reason.UNSUPPORTED_PARAMETERS, "too many values");
+    }
+    BigInteger[] gCoeff = new BigInteger[maxNm];
+    BigInteger[] hCoeff = new BigInteger[maxNm];
+    java.util.Arrays.fill(gCoeff, BigInteger.ZERO);
+    java.util.Arrays.fill(hCoeff, BigInteger.ZERO);
+    BigInteger[] base = {BigInteger.ZERO, BigInteger.ZERO}; // coefficients of G and H
+    List<GroupElement> points = new ArrayList<>();
+    List<BigInteger> scalars = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      BigInteger weight = claims.size() == 1 ? BigInteger.ONE : ScalarField.random(rnd);
+      try {
+        accumulate(
+            claims.get(i), weight, ScalarField.random(rnd), gCoeff, hCoeff, base, points, scalars);
+      } catch (ProofVerificationException e) {
+        throw claims.size() == 1 ? e : e.atIndex(i);
+      }
+    }
+    GroupElement[] gens = Generators.gVector(maxNm);
+    GroupElement[] hens = Generators.hVector(maxNm);
+    int fixed = points.size();
+    GroupElement[] allPoints = new GroupElement[fixed + 2 + 2 * maxNm];
+    BigInteger[] allScalars = new BigInteger[allPoints.length];
+    for (int i = 0; i < fixed; i++) {
+      allPoints[i] = points.get(i);
+      allScalars[i] = scalars.get(i);
+    }
+    allPoints[fixed] = Generators.G;
+    allScalars[fixed] = base[0];
+    allPoints[fixed + 1] = Generators.H;
+    allScalars[fixed + 1] = base[1];
+    System.arraycopy(gens, 0, allPoints, fixed + 2, maxNm);
+    System.arraycopy(gCoeff, 0, allScalars, fixed + 2, maxNm);
+    System.arraycopy(hens, 0, allPoints, fixed + 2 + maxNm, maxNm);
+    System.arraycopy(hCoeff, 0, allScalars, fixed + 2 + maxNm, maxNm);
+    if (!Bn254.GROUP.multiScalarMultiply(allPoints, allScalars).isIdentity()) {
+      if (claims.size() == 1) {
+        throw new ProofVerificationException(
+            Reason.EQUATION_FAILED, "range proof does not verify for these public inputs");
+      }
+      for (int i = 0; i < claims.size(); i++) {
+        try {
+          verify(List.of(claims.get(i)), rnd);
+        } catch (ProofVerificationException e) {
+          throw e.atIndex(i);
+        }
+      }
+      throw new ProofVerificationException(Reason.EQUATION_FAILED, "batch does not verify");
+    }
+  }
+
+  /** Adds weight·(this proof's verification terms) to the running linear combination. */
+  private static void accumulate(
+      Claim claim,
+      BigInteger weight,
+      BigInteger c,
+      BigInteger[] gCoeff,
+      BigInteger[] hCoeff,
+      BigInteger[] base,
+      List<GroupElement> points,
+      List<BigInteger> scalars)
+      throws ProofVerificationException {
+    int n = claim.n();
+    GroupElement[] vs = claim.commitments();
+    int m = vs.length;
+    checkParameters(n, m);
+    int nm = n * m;
+    RangeProof p = claim.proof();
+    int rounds = Integer.numberOfTrailingZeros(nm);
+    if (p.rounds() != rounds) {
+      throw new ProofVerificationException(
+          Reason.ROUND_COUNT_MISMATCH,
+          "proof has " + p.rounds() + " rounds, n·m = " + nm + " needs " + rounds);
+    }
+    Transcript t = claim.transcript();
+    bind(t, n, claim.statement(), vs, claim.context());
+    t.appendPoint("A", p.a);
+    t.appendPoint("S", p.s);
+    BigInteger y = t.challenge("y");
+    BigInteger z = t.challenge("z");
+    t.appendPoint("T1", p.t1);
+    t.appendPoint("T2", p.t2);
+    BigInteger x = t.challenge("x");
+    t.appendScalar("t_x", p.tx);
+    t.appendScalar("tau_x", p.taux);
+    t.appendScalar("mu", p.mu);
+    BigInteger w = t.challenge("w");
+    BigInteger[] u = new BigInteger[rounds];
+    for (int k = 0; k < rounds; k++) {
+      t.appendPoint("L", p.ls[k]);
+      t.appendPoint("R", p.rs[k]);
+      u[k] = t.challenge("u");
+    }
+
+    // s_i = Π_k u_k^(±1), + when bit (rounds−1−k) of i is set; built in nm multiplications.
+    BigInteger[] uInv = new BigInteger[rounds];
+    BigInteger[] uSq = new BigInteger[rounds];
+    BigInteger[] uInvSq = new BigInteger[rounds];
+    BigInteger allInv = BigInteger.ONE;
+    for (int k = 0; k < rounds; k++) {
+      uInv[k] = ScalarField.inv(u[k]);
+      uSq[k] = mul(u[k], u[k]);
+      uInvSq[k] = mul(uInv[k], uInv[k]);
+      allInv = mul(allInv, uInv[k]);
+    }
+    BigInteger[] sv = new BigInteger[nm];
+    sv[0] = allInv;
+    for (int i = 1; i < nm; i++) {
+      int lgI = 31 - Integer.numberOfLeadingZeros(i);
+      sv[i] = mul(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI]);
+    }
+
+    BigInteger yInv = ScalarField.inv(y);
+    BigInteger[] zPow = ScalarField.powers(z, m + 3);
+    BigInteger a = p.ipaA;
+    BigInteger b = p.ipaB;
+    BigInteger cw = mul(c, weight);
+
+    // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^(3+j)·(2^n − 1)
+    BigInteger sumY = BigInteger.ZERO;
+    BigInteger yi = BigInteger.ONE;
+    for (int i = 0; i < nm; i++) {
+      sumY = add(sumY, yi);
+      yi = mul(yi, y);
+    }
+    BigInteger twoNMinus1 = BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE);
+    BigInteger delta = mul(sub(z, zPow[2]), sumY);
+    for (int j = 0; j < m; j++) {
+      delta = sub(delta, mul(zPow[3 + j], twoNMinus1));
+    }
+
+    // G_i: −z − a·s_i ; H_i: z + y^-i·(z^(2+j)·2^(i mod n) − b·s_i^-1)
+    BigInteger negZ = neg(z);
+    BigInteger yInvPow = BigInteger.ONE;
+    for (int j = 0; j < m; j++) {
+      BigInteger twoPow = BigInteger.ONE;
+      for (int i = 0; i < n; i++) {
+        int k = j * n + i;
+        BigInteger g = sub(negZ, mul(a, sv[k]));
+        BigInteger h = add(z, mul(yInvPow, sub(mul(zPow[2 + j], twoPow), mul(b, sv[nm - 1 - k]))));
+        gCoeff[k] = add(gCoeff[k], mul(weight, g));
+        hCoeff[k] = add(hCoeff[k], mul(weight, h));
+        twoPow = twoPow.shiftLeft(1);
+        yInvPow = mul(yInvPow, yInv);
+      }
+    }
+    // G: w·(t_x − a·b) + c·(t_x − δ) ; H: −μ + c·τ_x
+    BigInteger gb = add(mul(w, sub(p.tx, mul(a, b))), mul(c, sub(p.tx, delta)));
+    BigInteger hb = add(neg(p.mu), mul(c, p.taux));
+    base[0] = add(base[0], mul(weight, gb));
+    base[1] = add(base[1], mul(weight, hb));
+
+    addTerm(points, scalars, p.a, weight);
+    addTerm(points, scalars, p.s, mul(weight, x));
+    addTerm(points, scalars, p.t1, neg(mul(cw, x)));
+    addTerm(points, scalars, p.t2, neg(mul(cw, mul(x, x))));
+    for (int j = 0; j < m; j++) {
+      addTerm(points, scalars, vs[j], neg(mul(cw, zPow[2 + j])));
+    }
+    for (int k = 0; k < rounds; k++) {
+      addTerm(points, scalars, p.ls[k], mul(weight, uSq[k]));
+      addTerm(points, scalars, p.rs[k], mul(weight, uInvSq[k]));
+    }
+  }
+
+  private static void addTerm(
+      List<GroupElement> points, List<BigInteger> scalars, GroupElement p, BigInteger s) {
+    points.add(p);
+    scalars.add(s);
+  }
+}
