@@ -1,0 +1,17 @@
+package io.credence.scoring.data;
+
+import java.util.Objects;
+
+/**
+ * One training row: a borrower's features at the scoring time and whether they defaulted in the
+ * outcome window.
+ *
+ * @param features the feature vector
+ * @param defaulted {@code true} if liquidated or left bad debt in the outcome window
+ */
+public record LabelledBorrower(
+    io.credence.scoring.features.FeatureVector features, boolean defaulted) {
+  public LabelledBorrower {
+    Objects.requireNonNull(features, "features");
+  }
+}

@@ -1,0 +1,127 @@
+package io.credence.scoring.scorecard;
+
+import io.credence.scoring.features.FeatureVector;
+import io.credence.scoring.reasons.ReasonCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An additive integer scorecard: the model the platform applies and the zero-knowledge layer can
+ * reason about. Thread-safe and immutable; scoring needs no Tribuo classes.
+ */
+public final class Scorecard {
+
+  /** Maximum number of reason codes returned. */
+  public static final int MAX_REASONS = 4;
+
+  private final ScorecardDefinition definition;
+  private final String modelId;
+  private final double[][] edges;
+  private final int[][] points;
+  private final double[][] coefficients;
+  private final int[] bestPoints;
+
+  /**
+   * @param definition the bins and points
+   * @param modelId SHA-256 (hex) of the artifact the definition was saved in
+   */
+  public Scorecard(ScorecardDefinition definition, String modelId) {
+    this.definition = Objects.requireNonNull(definition, "definition");
+    this.modelId = Objects.requireNonNull(modelId, "modelId");
+    List<Characteristic> cs = definition.characteristics();
+    edges = new double[cs.size()][];
+    points = new int[cs.size()][];
+    coefficients = new double[cs.size()][];
+    bestPoints = new int[cs.size()];
+    for (int i = 0; i < cs.size(); i++) {
+      Characteristic c = cs.get(i);
+      edges[i] = c.upperEdges().stream().mapToDouble(Double::doubleValue).toArray();
+      points[i] = c.points().stream().mapToInt(Integer::intValue).toArray();
+      coefficients[i] = c.coefficients().stream().mapToDouble(Double::doubleValue).toArray();
+      bestPoints[i] = c.bestPoints();
+    }
+  }
+
+  public ScorecardDefinition definition() {
+    return definition;
+  }
+
+  public String modelId() {
+    return modelId;
+  }
+
+  /**
+   * Scores one borrower: integer score, band, implied probability of default and reason codes.
+   *
+   * @throws NullPointerException if {@code features} is null
+   */
+  public ScoreResult score(FeatureVector features) {
+    double[] x = features.toArray();
+    long total = definition.baseScore();
+    int[] shortfall = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int p = points[i][bin(edges[i], x[i])];
+      total += p;
+      shortfall[i] = bestPoints[i] - p;
+    }
+    int score = definition.scaling().clamp(total);
+    return new ScoreResult(
+        score,
+        definition.bands().bandOf(score).name(),
+        definition.scaling().probabilityOfDefault(score),
+        reasons(shortfall),
+        modelId);
+  }
+
+  /** The integer score alone (no reasons), for bulk evaluation. */
+  public int points(FeatureVector features) {
+    double[] x = features.toArray();
+    long total = definition.baseScore();
+    for (int i = 0; i < x.length; i++) {
+      total += points[i][bin(edges[i], x[i])];
+    }
+    return definition.scaling().clamp(total);
+  }
+
+  /** Log-odds of default of the float (unrounded) model behind the scorecard. */
+  public double floatLogOdds(FeatureVector features) {
+    double[] x = features.toArray();
+    double logit = definition.intercept();
+    for (int i = 0; i < x.length; i++) {
+      logit += coefficients[i][bin(edges[i], x[i])];
+    }
+    return logit;
+  }
+
+  private List<ReasonCode> reasons(int[] shortfall) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < shortfall.length; i++) {
+      if (shortfall[i] > 0) {
+        order.add(i);
+      }
+    }
+    // Largest shortfall first; ties keep schema order so the codes are stable.
+    order.sort(Comparator.comparingInt((Integer i) -> -shortfall[i]).thenComparingInt(i -> i));
+    List<ReasonCode> codes = new ArrayList<>();
+    for (int i : order.subList(0, Math.min(MAX_REASONS, order.size()))) {
+      codes.add(ReasonCode.forFeature(definition.characteristics().get(i).feature()));
+    }
+    return codes;
+  }
+
+  static int bin(double[] upperEdges, double value) {
+    int lo = 0;
+    int hi = upperEdges.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (value <= upperEdges[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,61 @@
+package io.credence.scoring.simulation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Parameters of a simulation run. The run is a pure function of this record.
+ *
+ * @param seed seed of every random draw (market path and borrowers)
+ * @param borrowers number of simulated borrowers, {@code >= 1}
+ * @param start first day of month 1 (UTC)
+ * @param months length of the simulation in 30-day months, {@code >= 2}
+ * @param featureMonths months whose history feeds the features; the label comes from the remaining
+ *     months (default 21 of 24, i.e. a 90-day outcome window)
+ */
+public record SimulationConfig(
+    long seed, int borrowers, Instant start, int months, int featureMonths) {
+
+  /** 1 January 2024, the default start of the simulated history. */
+  public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
+
+  public SimulationConfig {
+    Objects.requireNonNull(start, "start");
+    if (borrowers < 1) {
+      throw new IllegalArgumentException("borrowers must be >= 1");
+    }
+    if (months < 2 || featureMonths < 1 || featureMonths >= months) {
+      throw new IllegalArgumentException("need 1 <= featureMonths < months");
+    }
+  }
+
+  /** The documented default: 24 months, features from months 1-21, label from months 22-24. */
+  public static SimulationConfig of(long seed, int borrowers) {
+    return new SimulationConfig(seed, borrowers, DEFAULT_START, 24, 21);
+  }
+
+  /** The scoring time: the end of the feature window. */
+  public Instant asOf() {
+    return start.plusSeconds(86_400L * MarketPath.DAYS_PER_MONTH * featureMonths);
+  }
+
+  /** One-line description recorded in model provenance. */
+  public String describe() {
+    return "synthetic DeFi borrowers (Credence agent-based simulation v"
+        + BorrowerSimulator.VERSION
+        + "): "
+        + borrowers
+        + " borrowers, seed "
+        + seed
+        + ", "
+        + months
+        + " months from "
+        + start
+        + ", features months 1-"
+        + featureMonths
+        + ", label = liquidation or bad debt in months "
+        + (featureMonths + 1)
+        + "-"
+        + months;
+  }
+}
