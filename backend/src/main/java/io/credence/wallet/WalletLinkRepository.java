@@ -1,0 +1,23 @@
+package io.credence.wallet;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface WalletLinkRepository extends JpaRepository<WalletLink, UUID> {
+
+  @Query(
+      "select w from WalletLink w where w.chainFamily = ?1 and w.address = ?2"
+          + " and w.unlinkedAt is null")
+  Optional<WalletLink> findActive(String chainFamily, String address);
+
+  @Query(
+      "select w from WalletLink w where w.profileId = ?1 and w.unlinkedAt is null"
+          + " order by w.linkedAt")
+  List<WalletLink> findActiveByProfile(UUID profileId);
+
+  @Query("select w from WalletLink w where w.id = ?1 and w.profileId = ?2 and w.unlinkedAt is null")
+  Optional<WalletLink> findActiveOwned(UUID id, UUID profileId);
+}
