@@ -1,0 +1,394 @@
+package io.credence.zk;
+
+import java.math.BigInteger;
+
+/**
+ * An element of F_p (the BN254 base field) in Montgomery form, four 64-bit little-endian limbs.
+ * Immutable. The multiplication is the CIOS Montgomery product, unrolled.
+ */
+final class Fp {
+
+  static final long P0 = 0x3C208C16D87CFD47L;
+  static final long P1 = 0x97816A916871CA8DL;
+  static final long P2 = 0xB85045B68181585DL;
+  static final long P3 = 0x30644E72E131A029L;
+
+  /** −p⁻¹ mod 2^64. */
+  static final long INV = 0x87D20782E4866389L;
+
+  private static final Fp R2 =
+      new Fp(0xF32CFC5B538AFA89L, 0xB5E71911D44501FBL, 0x47AB1EFF0A417FF6L, 0x06D89F71CAB8351FL);
+  static final Fp ZERO = new Fp(0, 0, 0, 0);
+  static final Fp ONE =
+      new Fp(0xD35D438DC58F0D9DL, 0x0A78EB28F5C70B3DL, 0x666EA36F7879462CL, 0x0E0A77C19A07DF2FL);
+  private static final Fp RAW_ONE = new Fp(1, 0, 0, 0);
+
+  final long l0;
+  final long l1;
+  final long l2;
+  final long l3;
+
+  private Fp(long l0, long l1, long l2, long l3) {
+    this.l0 = l0;
+    this.l1 = l1;
+    this.l2 = l2;
+    this.l3 = l3;
+  }
+
+  /** v must be in [0, p). */
+  static Fp of(BigInteger v) {
+    long[] w = new long[4];
+    for (int i = 0; i < 4; i++) {
+      w[i] = v.shiftRight(64 * i).longValue();
+    }
+    return mul(new Fp(w[0], w[1], w[2], w[3]), R2);
+  }
+
+  BigInteger toBigInteger() {
+    Fp n = mul(this, RAW_ONE);
+    byte[] b = new byte[33];
+    long[] w = {n.l3, n.l2, n.l1, n.l0};
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 8; j++) {
+        b[1 + 8 * i + j] = (byte) (w[i] >>> (56 - 8 * j));
+      }
+    }
+    return new BigInteger(b);
+  }
+
+  boolean isZero() {
+    return (l0 | l1 | l2 | l3) == 0;
+  }
+
+  boolean sameAs(Fp o) {
+    return l0 == o.l0 && l1 == o.l1 && l2 == o.l2 && l3 == o.l3;
+  }
+
+  static long umulh(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+  }
+
+  private static Fp reduceOnce(long t0, long t1, long t2, long t3, long t4) {
+    // Subtract p if t ≥ p (t < 2p here).
+    long d0 = t0 - P0;
+    long b = Long.compareUnsigned(t0, P0) < 0 ? 1 : 0;
+    long d1 = t1 - P1 - b;
+    b = (Long.compareUnsigned(t1, P1) < 0 || (t1 == P1 && b == 1)) ? 1 : 0;
+    long d2 = t2 - P2 - b;
+    b = (Long.compareUnsigned(t2, P2) < 0 || (t2 == P2 && b == 1)) ? 1 : 0;
+    long d3 = t3 - P3 - b;
+    b = (Long.compareUnsigned(t3, P3) < 0 || (t3 == P3 && b == 1)) ? 1 : 0;
+    if (t4 == 0 && b == 1) {
+      return new Fp(t0, t1, t2, t3);
+    }
+    return new Fp(d0, d1, d2, d3);
+  }
+
+  static Fp add(Fp a, Fp b) {
+    long s0 = a.l0 + b.l0;
+    long c = Long.compareUnsigned(s0, a.l0) < 0 ? 1 : 0;
+    long s1 = a.l1 + b.l1 + c;
+    c = (Long.compareUnsigned(s1, a.l1) < 0 || (c == 1 && s1 == a.l1)) ? 1 : 0;
+    long s2 = a.l2 + b.l2 + c;
+    c = (Long.compareUnsigned(s2, a.l2) < 0 || (c == 1 && s2 == a.l2)) ? 1 : 0;
+    long s3 = a.l3 + b.l3 + c;
+    // p < 2^254, so a + b < 2^255 never carries out of the top limb.
+    return reduceOnce(s0, s1, s2, s3, 0);
+  }
+
+  static Fp sub(Fp a, Fp b) {
+    long d0 = a.l0 - b.l0;
+    long br = Long.compareUnsigned(a.l0, b.l0) < 0 ? 1 : 0;
+    long d1 = a.l1 - b.l1 - br;
+    br = (Long.compareUnsigned(a.l1, b.l1) < 0 || (a.l1 == b.l1 && br == 1)) ? 1 : 0;
+    long d2 = a.l2 - b.l2 - br;
+    br = (Long.compareUnsigned(a.l2, b.l2) < 0 || (a.l2 == b.l2 && br == 1)) ? 1 : 0;
+    long d3 = a.l3 - b.l3 - br;
+    br = (Long.compareUnsigned(a.l3, b.l3) < 0 || (a.l3 == b.l3 && br == 1)) ? 1 : 0;
+    if (br == 0) {
+      return new Fp(d0, d1, d2, d3);
+    }
+    long s0 = d0 + P0;
+    long c = Long.compareUnsigned(s0, d0) < 0 ? 1 : 0;
+    long s1 = d1 + P1 + c;
+    c = (Long.compareUnsigned(s1, d1) < 0 || (c == 1 && s1 == d1)) ? 1 : 0;
+    long s2 = d2 + P2 + c;
+    c = (Long.compareUnsigned(s2, d2) < 0 || (c == 1 && s2 == d2)) ? 1 : 0;
+    long s3 = d3 + P3 + c;
+    return new Fp(s0, s1, s2, s3);
+  }
+
+  static Fp neg(Fp a) {
+    return a.isZero() ? a : sub(ZERO, a);
+  }
+
+  static Fp dbl(Fp a) {
+    return add(a, a);
+  }
+
+  static Fp sqr(Fp a) {
+    return mul(a, a);
+  }
+
+  static Fp inv(Fp a) {
+    return of(a.toBigInteger().modInverse(CurveGroup.P));
+  }
+
+  static Fp mul(Fp a, Fp b) {
+    long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5;
+    long lo, hi, s, c, k1, k2, m;
+    // round 0: t += a * b0, then one Montgomery reduction step
+    lo = a.l0 * b.l0;
+    hi = umulh(a.l0, b.l0);
+    t0 += lo;
+    c = hi + (Long.compareUnsigned(t0, lo) < 0 ? 1 : 0);
+    lo = a.l1 * b.l0;
+    hi = umulh(a.l1, b.l0);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = a.l2 * b.l0;
+    hi = umulh(a.l2, b.l0);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    lo = a.l3 * b.l0;
+    hi = umulh(a.l3, b.l0);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t3 = s;
+    c = hi + k1 + k2;
+    t4 += c;
+    t5 = Long.compareUnsigned(t4, c) < 0 ? 1 : 0;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = umulh(m, P0);
+    s = t0 + lo;
+    c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    lo = m * P1;
+    hi = umulh(m, P1);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t0 = s;
+    c = hi + k1 + k2;
+    lo = m * P2;
+    hi = umulh(m, P2);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = m * P3;
+    hi = umulh(m, P3);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    s = t4 + c;
+    t3 = s;
+    t4 = t5 + (Long.compareUnsigned(s, c) < 0 ? 1 : 0);
+    // round 1: t += a * b1, then one Montgomery reduction step
+    lo = a.l0 * b.l1;
+    hi = umulh(a.l0, b.l1);
+    t0 += lo;
+    c = hi + (Long.compareUnsigned(t0, lo) < 0 ? 1 : 0);
+    lo = a.l1 * b.l1;
+    hi = umulh(a.l1, b.l1);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = a.l2 * b.l1;
+    hi = umulh(a.l2, b.l1);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    lo = a.l3 * b.l1;
+    hi = umulh(a.l3, b.l1);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t3 = s;
+    c = hi + k1 + k2;
+    t4 += c;
+    t5 = Long.compareUnsigned(t4, c) < 0 ? 1 : 0;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = umulh(m, P0);
+    s = t0 + lo;
+    c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    lo = m * P1;
+    hi = umulh(m, P1);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t0 = s;
+    c = hi + k1 + k2;
+    lo = m * P2;
+    hi = umulh(m, P2);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = m * P3;
+    hi = umulh(m, P3);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    s = t4 + c;
+    t3 = s;
+    t4 = t5 + (Long.compareUnsigned(s, c) < 0 ? 1 : 0);
+    // round 2: t += a * b2, then one Montgomery reduction step
+    lo = a.l0 * b.l2;
+    hi = umulh(a.l0, b.l2);
+    t0 += lo;
+    c = hi + (Long.compareUnsigned(t0, lo) < 0 ? 1 : 0);
+    lo = a.l1 * b.l2;
+    hi = umulh(a.l1, b.l2);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = a.l2 * b.l2;
+    hi = umulh(a.l2, b.l2);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    lo = a.l3 * b.l2;
+    hi = umulh(a.l3, b.l2);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t3 = s;
+    c = hi + k1 + k2;
+    t4 += c;
+    t5 = Long.compareUnsigned(t4, c) < 0 ? 1 : 0;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = umulh(m, P0);
+    s = t0 + lo;
+    c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    lo = m * P1;
+    hi = umulh(m, P1);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t0 = s;
+    c = hi + k1 + k2;
+    lo = m * P2;
+    hi = umulh(m, P2);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = m * P3;
+    hi = umulh(m, P3);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    s = t4 + c;
+    t3 = s;
+    t4 = t5 + (Long.compareUnsigned(s, c) < 0 ? 1 : 0);
+    // round 3: t += a * b3, then one Montgomery reduction step
+    lo = a.l0 * b.l3;
+    hi = umulh(a.l0, b.l3);
+    t0 += lo;
+    c = hi + (Long.compareUnsigned(t0, lo) < 0 ? 1 : 0);
+    lo = a.l1 * b.l3;
+    hi = umulh(a.l1, b.l3);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = a.l2 * b.l3;
+    hi = umulh(a.l2, b.l3);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    lo = a.l3 * b.l3;
+    hi = umulh(a.l3, b.l3);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t3 = s;
+    c = hi + k1 + k2;
+    t4 += c;
+    t5 = Long.compareUnsigned(t4, c) < 0 ? 1 : 0;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = umulh(m, P0);
+    s = t0 + lo;
+    c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    lo = m * P1;
+    hi = umulh(m, P1);
+    s = t1 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t0 = s;
+    c = hi + k1 + k2;
+    lo = m * P2;
+    hi = umulh(m, P2);
+    s = t2 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t1 = s;
+    c = hi + k1 + k2;
+    lo = m * P3;
+    hi = umulh(m, P3);
+    s = t3 + c;
+    k1 = Long.compareUnsigned(s, c) < 0 ? 1 : 0;
+    s += lo;
+    k2 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s;
+    c = hi + k1 + k2;
+    s = t4 + c;
+    t3 = s;
+    t4 = t5 + (Long.compareUnsigned(s, c) < 0 ? 1 : 0);
+    return reduceOnce(t0, t1, t2, t3, t4);
+  }
+}

@@ -1,0 +1,109 @@
+package io.credence.zk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The fast backend must agree with Bouncy Castle on every operation. */
+class MontgomeryGroupTest {
+
+  private final CurveGroup fast = new MontgomeryGroup();
+  private final CurveGroup bc = new BouncyCastleGroup();
+  private final Random random = new Random(7);
+
+  private BigInteger scalar() {
+    return new BigInteger(254, random).mod(ScalarField.R);
+  }
+
+  private static void assertSame(GroupElement a, GroupElement b) {
+    assertThat(a.isIdentity()).isEqualTo(b.isIdentity());
+    if (!a.isIdentity()) {
+      assertThat(a.x()).isEqualTo(b.x());
+      assertThat(a.y()).isEqualTo(b.y());
+    }
+  }
+
+  private GroupElement[] pair(BigInteger k) {
+    return new GroupElement[] {fast.multiply(fast.generator(), k), bc.multiply(bc.generator(), k)};
+  }
+
+  @Test
+  void fieldRoundTripsAndMultiplies() {
+    for (int i = 0; i < 200; i++) {
+      BigInteger a = new BigInteger(254, random).mod(CurveGroup.P);
+      BigInteger b = new BigInteger(254, random).mod(CurveGroup.P);
+      assertThat(Fp.of(a).toBigInteger()).isEqualTo(a);
+      assertThat(Fp.mul(Fp.of(a), Fp.of(b)).toBigInteger())
+          .isEqualTo(a.multiply(b).mod(CurveGroup.P));
+      assertThat(Fp.add(Fp.of(a), Fp.of(b)).toBigInteger()).isEqualTo(a.add(b).mod(CurveGroup.P));
+      assertThat(Fp.sub(Fp.of(a), Fp.of(b)).toBigInteger())
+          .isEqualTo(a.subtract(b).mod(CurveGroup.P));
+    }
+    BigInteger pm1 = CurveGroup.P.subtract(BigInteger.ONE);
+    assertThat(Fp.mul(Fp.of(pm1), Fp.of(pm1)).toBigInteger()).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void scalarMultiplicationMatchesBouncyCastle() {
+    for (BigInteger k :
+        new BigInteger[] {
+          BigInteger.ONE, BigInteger.TWO, ScalarField.R.subtract(BigInteger.ONE), scalar(), scalar()
+        }) {
+      GroupElement[] p = pair(k);
+      assertSame(p[0], p[1]);
+    }
+    assertThat(fast.multiply(fast.generator(), ScalarField.R).isIdentity()).isTrue();
+  }
+
+  @Test
+  void addHandlesDoublingInverseAndIdentity() {
+    GroupElement g = fast.generator();
+    assertSame(fast.add(g, g), bc.add(bc.generator(), bc.generator()));
+    assertThat(fast.add(g, fast.negate(g)).isIdentity()).isTrue();
+    assertSame(fast.add(fast.identity(), g), bc.generator());
+    assertSame(fast.add(g, fast.identity()), bc.generator());
+  }
+
+  @Test
+  void msmMatchesBouncyCastle() {
+    for (int size : new int[] {1, 2, 7, 33, 130}) {
+      GroupElement[] fp = new GroupElement[size];
+      GroupElement[] bp = new GroupElement[size];
+      BigInteger[] ks = new BigInteger[size];
+      for (int i = 0; i < size; i++) {
+        BigInteger k = scalar();
+        GroupElement[] p = pair(k);
+        fp[i] = p[0];
+        bp[i] = p[1];
+        ks[i] = i % 5 == 0 ? ScalarField.R.subtract(BigInteger.valueOf(i + 1)) : scalar();
+      }
+      assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+      // cached tables are reused on the second call
+      assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+    }
+  }
+
+  @Test
+  void wnafReconstructsTheScalar() {
+    for (int i = 0; i < 200; i++) {
+      BigInteger k = i == 0 ? ScalarField.R.subtract(BigInteger.ONE) : scalar();
+      int[] naf = MontgomeryGroup.wnaf(k);
+      BigInteger acc = BigInteger.ZERO;
+      for (int j = naf.length - 1; j >= 0; j--) {
+        acc = acc.shiftLeft(1).add(BigInteger.valueOf(naf[j]));
+      }
+      assertThat(acc).isEqualTo(k);
+    }
+  }
+
+  @Test
+  void rejectsPointsOffTheCurve() {
+    assertThatThrownBy(() -> fast.fromAffine(BigInteger.ONE, BigInteger.ONE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fast.fromAffine(CurveGroup.P, BigInteger.TWO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
