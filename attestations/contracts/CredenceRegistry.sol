@@ -33,6 +33,11 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     /// @notice Label of the proof context that binds a range proof to the attestation it backs.
     bytes32 public constant PROOF_CONTEXT_LABEL = keccak256("credence.attestation.proof-context.v1");
 
+    /// @notice Application label of the range proof's transcript (io.credence.zk.Transcript).
+    string public constant TRANSCRIPT_LABEL = "credence/attestation/v1";
+    /// @notice The fresh transcript's state: keccak256("credence/transcript/v1" || u32(len) || label).
+    bytes32 public immutable TRANSCRIPT_STATE;
+
     bytes32 public immutable DOMAIN_SEPARATOR;
     IRangeProofVerifier public immutable verifier;
 
@@ -93,6 +98,9 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     constructor(address admin, IRangeProofVerifier verifier_) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         verifier = verifier_;
+        TRANSCRIPT_STATE = keccak256(
+            abi.encodePacked("credence/transcript/v1", uint32(bytes(TRANSCRIPT_LABEL).length), TRANSCRIPT_LABEL)
+        );
         DOMAIN_SEPARATOR = keccak256(abi.encode(DOMAIN_TYPEHASH, keccak256("Credence"), keccak256("1")));
     }
 
@@ -186,7 +194,7 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         bytes32 actual = keccak256(proof);
         if (actual != a.proofHash) revert ProofHashMismatch(a.proofHash, actual);
 
-        verifier.verifyRange(a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), proof);
+        verifier.verifyRange(TRANSCRIPT_STATE, a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), proof);
 
         records[uid] = Record({
             recipient: a.recipient,

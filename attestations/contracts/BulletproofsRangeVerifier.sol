@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: UNLICENSED
+pragma solidity ^0.8.24;
+
+import {IRangeProofVerifier} from "./interfaces/IRangeProofVerifier.sol";
+import {BulletproofGenerators} from "generated/BulletproofGenerators.sol";
+
+/// @title On-chain verifier of the zk module's aggregated Bulletproofs range proofs (BN254)
+/// @notice Mirrors io.credence.zk.ScoreVerifier: the same strict decoding, the same keccak-256
+/// transcript and the same single multi-scalar-multiplication check, computed with the EVM
+/// precompiles ecAdd (0x06) and ecMul (0x07).
+/// @dev Java combines the t(x) check and the inner-product check with a private random weight c.
+/// A contract has no private randomness, so here c is derived by hashing the final transcript
+/// state together with the IPA scalars a and b (everything the prover sent): a random oracle over
+/// the whole proof, so an invalid proof passes only with probability about 1/r, exactly as in Java.
+/// The generator table (H, G_0..G_127, H_0..H_127: 16 KiB) is too large to live in this contract's
+/// code next to the verifier, so the constructor deploys it as a data-only contract (its code starts
+/// with STOP) and verification copies the n*m generators it needs with EXTCODECOPY.
+contract BulletproofsRangeVerifier is IRangeProofVerifier {
+    /// @notice Data contract holding 0x00 || H || G_0..G_(MAX_NM-1) || H_0..H_(MAX_NM-1).
+    address public immutable generatorTable;
+
+    constructor() {
+        bytes memory code = abi.encodePacked(hex"00", BulletproofGenerators.TABLE);
+        // PUSH4 len, DUP1, PUSH1 14, PUSH1 0, CODECOPY, PUSH1 0, RETURN, then the code itself.
+        bytes memory init = abi.encodePacked(hex"63", uint32(code.length), hex"80600e6000396000f3", code);
+        address table;
+        assembly ("memory-safe") {
+            table := create(0, add(init, 32), mload(init))
+        }
+        require(table != address(0), "generator table deployment failed");
+        generatorTable = table;
+    }
+
+    uint256 internal constant P = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
+    uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
+
+    /// Same names and order as io.credence.zk.ProofVerificationException.Reason.
+    enum Reason {
+        WRONG_LENGTH,
+        ROUND_COUNT_MISMATCH,
+        NON_CANONICAL_POINT,
+        POINT_NOT_ON_CURVE,
+        IDENTITY_POINT,
+        SCALAR_OUT_OF_RANGE,
+        UNSUPPORTED_PARAMETERS,
+        ZERO_CHALLENGE,
+        EQUATION_FAILED
+    }
+
+    error InvalidProof(Reason reason);
+
+    struct Point {
+        uint256 x;
+        uint256 y;
+    }
+
+    struct Proof {
+        Point A;
+        Point S;
+        Point T1;
+        Point T2;
+        uint256 tx;
+        uint256 taux;
+        uint256 mu;
+        Point[] L;
+        Point[] R;
+        uint256 a;
+        uint256 b;
+    }
+
+    struct Challenges {
+        uint256 y;
+        uint256 z;
+        uint256 x;
+        uint256 w;
+        uint256 c;
+        uint256[] u;
+    }
+
+    /// @inheritdoc IRangeProofVerifier
+    function verifyRange(
+        bytes32 transcriptState,
+        bytes calldata commitment,
+        uint8 statementKind,
+        uint64 lo,
+        uint64 hi,
+        bytes calldata context,
+        bytes calldata proof
+    ) external view {
+        if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
+        Point memory v = _point(commitment, 0);
+
+        // Statement -> (n, encoding, derived commitments), as io.credence.zk.Statement/ScoreStatements.
+        uint256 n;
+        bytes memory statement;
+        Point[] memory vs;
+        if (statementKind == 1) {
+            n = _bitsCovering(lo);
+            statement = abi.encodePacked(uint8(1), lo);
+            vs = new Point[](1);
+            vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+        } else if (statementKind == 2 && lo <= hi) {
+            n = _bitsCovering(hi - lo);
+            statement = abi.encodePacked(uint8(2), lo, hi);
+            vs = new Point[](2);
+            vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+            vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
+        } else {
+            revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+        }
+        uint256 nm = n * vs.length;
+        if (nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+        uint256 rounds = _log2(nm);
+
+        Proof memory p = _decode(proof, rounds);
+        Challenges memory ch = _transcript(transcriptState, n, statement, vs, context, p, rounds);
+        if (!_check(p, ch, vs, n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
+    }
+
+    // ------------------------------------------------------------------ transcript
+
+    function _transcript(
+        bytes32 state,
+        uint256 n,
+        bytes memory statement,
+        Point[] memory vs,
+        bytes calldata context,
+        Proof memory p,
+        uint256 rounds
+    ) private pure returns (Challenges memory ch) {
+        state = _append(state, "dom-sep", "credence/bulletproofs-range/v1");
+        state = _append(state, "n", abi.encodePacked(uint64(n)));
+        state = _append(state, "m", abi.encodePacked(uint64(vs.length)));
+        state = _append(state, "statement", statement);
+        for (uint256 j = 0; j < vs.length; j++) {
+            state = _append(state, "V", abi.encodePacked(vs[j].x, vs[j].y));
+        }
+        state = _append(state, "context", context);
+        state = _append(state, "A", abi.encodePacked(p.A.x, p.A.y));
+        state = _append(state, "S", abi.encodePacked(p.S.x, p.S.y));
+        (state, ch.y) = _challenge(state, "y");
+        (state, ch.z) = _challenge(state, "z");
+        state = _append(state, "T1", abi.encodePacked(p.T1.x, p.T1.y));
+        state = _append(state, "T2", abi.encodePacked(p.T2.x, p.T2.y));
+        (state, ch.x) = _challenge(state, "x");
+        state = _append(state, "t_x", abi.encodePacked(p.tx));
+        state = _append(state, "tau_x", abi.encodePacked(p.taux));
+        state = _append(state, "mu", abi.encodePacked(p.mu));
+        (state, ch.w) = _challenge(state, "w");
+        ch.u = new uint256[](rounds);
+        for (uint256 k = 0; k < rounds; k++) {
+            state = _append(state, "L", abi.encodePacked(p.L[k].x, p.L[k].y));
+            state = _append(state, "R", abi.encodePacked(p.R[k].x, p.R[k].y));
+            (state, ch.u[k]) = _challenge(state, "u");
+        }
+        ch.c = uint256(keccak256(abi.encodePacked(state, "credence/evm-verifier-weight/v1", p.a, p.b))) % R;
+        if (ch.c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
+    }
+
+    function _append(bytes32 state, bytes memory label, bytes memory message) private pure returns (bytes32) {
+        return keccak256(
+            abi.encodePacked(state, uint8(1), uint32(label.length), label, uint32(message.length), message)
+        );
+    }
+
+    function _challenge(bytes32 state, bytes memory label) private pure returns (bytes32 next, uint256 c) {
+        next = keccak256(abi.encodePacked(state, uint8(2), uint32(label.length), label));
+        c = uint256(next) % R;
+        if (c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
+    }
+
+    // ------------------------------------------------------------------ the verification equation
+
+    /// @dev sum of the terms below must be the identity (notation of docs/zk-protocol.md):
+    ///   G_k: -z - a*s_k           H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))
+    ///   G:   w*(t_x - a*b) + c*(t_x - delta)      H: -mu + c*tau_x
+    ///   A: 1   S: x   T1: -c*x   T2: -c*x^2   V_j: -c*z^(2+j)   L_k: u_k^2   R_k: u_k^-2
+    function _check(
+        Proof memory p,
+        Challenges memory ch,
+        Point[] memory vs,
+        uint256 n,
+        uint256 nm,
+        uint256 rounds
+    ) private view returns (bool) {
+        uint256[] memory sv = _sVector(ch.u, nm, rounds);
+        uint256 z = ch.z;
+        bytes memory table = _loadGenerators(nm);
+
+        // Start with A (coefficient 1), S, T1, T2, V_j, L_k, R_k.
+        Point memory acc = p.A;
+        acc = _add(acc, _mul(p.S, ch.x));
+        uint256 cx = mulmod(ch.c, ch.x, R);
+        acc = _add(acc, _mul(p.T1, R - cx));
+        acc = _add(acc, _mul(p.T2, R - mulmod(cx, ch.x, R)));
+        uint256 zj = mulmod(z, z, R); // z^(2+j)
+        uint256 delta;
+        {
+            // delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
+            uint256 sumY;
+            uint256 yi = 1;
+            for (uint256 i = 0; i < nm; i++) {
+                sumY = addmod(sumY, yi, R);
+                yi = mulmod(yi, ch.y, R);
+            }
+            delta = mulmod(addmod(z, R - zj, R), sumY, R);
+            uint256 zz = mulmod(zj, z, R);
+            for (uint256 j = 0; j < vs.length; j++) {
+                delta = addmod(delta, R - mulmod(zz, (uint256(1) << n) - 1, R), R);
+                zz = mulmod(zz, z, R);
+            }
+        }
+        for (uint256 j = 0; j < vs.length; j++) {
+            acc = _add(acc, _mul(vs[j], R - mulmod(ch.c, zj, R)));
+            zj = mulmod(zj, z, R);
+        }
+        for (uint256 k = 0; k < rounds; k++) {
+            uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
+            acc = _add(acc, _mul(p.L[k], u2));
+            acc = _add(acc, _mul(p.R[k], _inv(u2)));
+        }
+
+        // G and H.
+        {
+            uint256 ab = mulmod(p.a, p.b, R);
+            uint256 gb = addmod(
+                mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
+            );
+            acc = _add(acc, _mul(Point(1, 2), gb));
+            uint256 hb = addmod(R - p.mu, mulmod(ch.c, p.taux, R), R);
+            acc = _add(acc, _mul(_generator(table, 0), hb));
+        }
+
+        // G_k and H_k.
+        {
+            uint256 yInv = _inv(ch.y);
+            uint256 yInvPow = 1;
+            uint256 zPow = mulmod(z, z, R);
+            for (uint256 j = 0; j < vs.length; j++) {
+                uint256 twoPow = 1;
+                for (uint256 i = 0; i < n; i++) {
+                    uint256 k = j * n + i;
+                    uint256 g = addmod(R - z, R - mulmod(p.a, sv[k], R), R);
+                    uint256 h = addmod(
+                        z,
+                        mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), R - mulmod(p.b, sv[nm - 1 - k], R), R), R),
+                        R
+                    );
+                    acc = _add(acc, _mul(_generator(table, 1 + k), g));
+                    acc = _add(acc, _mul(_generator(table, 1 + nm + k), h));
+                    twoPow <<= 1;
+                    yInvPow = mulmod(yInvPow, yInv, R);
+                }
+                zPow = mulmod(zPow, z, R);
+            }
+        }
+        return acc.x == 0 && acc.y == 0;
+    }
+
+    /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set.
+    function _sVector(uint256[] memory u, uint256 nm, uint256 rounds) private view returns (uint256[] memory sv) {
+        uint256 allInv = 1;
+        uint256[] memory uSq = new uint256[](rounds);
+        for (uint256 k = 0; k < rounds; k++) {
+            allInv = mulmod(allInv, u[k], R);
+            uSq[k] = mulmod(u[k], u[k], R);
+        }
+        sv = new uint256[](nm);
+        sv[0] = _inv(allInv);
+        for (uint256 i = 1; i < nm; i++) {
+            uint256 lgI = _log2Floor(i);
+            sv[i] = mulmod(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI], R);
+        }
+    }
+
+    // ------------------------------------------------------------------ decoding
+
+    /// @dev Strict decoding of RangeProof.toAbiBytes(): exact length, exact head offsets and
+    /// array lengths, every point a canonical non-identity curve point, every scalar < r.
+    function _decode(bytes calldata b, uint256 rounds) private pure returns (Proof memory p) {
+        if (b.length < 576 || (b.length - 576) % 128 != 0) revert InvalidProof(Reason.WRONG_LENGTH);
+        uint256 k = (b.length - 576) / 128;
+        if (k > 12) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
+        uint256 offL = 15 * 32;
+        uint256 offR = offL + 32 + 64 * k;
+        if (
+            _word(b, 0) != 32 || _word(b, 32 + 11 * 32) != offL || _word(b, 32 + 12 * 32) != offR
+                || _word(b, 32 + offL) != k || _word(b, 32 + offR) != k
+        ) revert InvalidProof(Reason.WRONG_LENGTH);
+        p.A = _point(b, 32);
+        p.S = _point(b, 96);
+        p.T1 = _point(b, 160);
+        p.T2 = _point(b, 224);
+        p.tx = _scalar(b, 288);
+        p.taux = _scalar(b, 320);
+        p.mu = _scalar(b, 352);
+        p.a = _scalar(b, 32 + 13 * 32);
+        p.b = _scalar(b, 32 + 14 * 32);
+        p.L = new Point[](k);
+        p.R = new Point[](k);
+        for (uint256 r = 0; r < k; r++) {
+            p.L[r] = _point(b, 32 + offL + 32 + 64 * r);
+            p.R[r] = _point(b, 32 + offR + 32 + 64 * r);
+        }
+        if (k != rounds) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
+    }
+
+    function _word(bytes calldata b, uint256 off) private pure returns (uint256 w) {
+        assembly ("memory-safe") {
+            w := calldataload(add(b.offset, off))
+        }
+    }
+
+    function _scalar(bytes calldata b, uint256 off) private pure returns (uint256 s) {
+        s = _word(b, off);
+        if (s >= R) revert InvalidProof(Reason.SCALAR_OUT_OF_RANGE);
+    }
+
+    function _point(bytes calldata b, uint256 off) private pure returns (Point memory pt) {
+        pt.x = _word(b, off);
+        pt.y = _word(b, off + 32);
+        if (pt.x >= P || pt.y >= P) revert InvalidProof(Reason.NON_CANONICAL_POINT);
+        if (pt.x == 0 && pt.y == 0) revert InvalidProof(Reason.IDENTITY_POINT);
+        if (mulmod(pt.y, pt.y, P) != addmod(mulmod(mulmod(pt.x, pt.x, P), pt.x, P), 3, P)) {
+            revert InvalidProof(Reason.POINT_NOT_ON_CURVE);
+        }
+    }
+
+    /// @dev Copies H, G_0..G_(nm-1), H_0..H_(nm-1) from the table contract into memory.
+    function _loadGenerators(uint256 nm) private view returns (bytes memory gens) {
+        address table = generatorTable;
+        uint256 max = BulletproofGenerators.MAX_NM;
+        gens = new bytes((1 + 2 * nm) * 64);
+        assembly ("memory-safe") {
+            let out := add(gens, 32)
+            extcodecopy(table, out, 1, mul(add(1, nm), 64))
+            extcodecopy(table, add(out, mul(add(1, nm), 64)), add(1, mul(add(1, max), 64)), mul(nm, 64))
+        }
+    }
+
+    function _generator(bytes memory table, uint256 index) private pure returns (Point memory pt) {
+        assembly ("memory-safe") {
+            let at := add(add(table, 32), mul(index, 64))
+            mstore(pt, mload(at))
+            mstore(add(pt, 32), mload(add(at, 32)))
+        }
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    function _bitsCovering(uint64 v) private pure returns (uint256) {
+        if (v < 1 << 8) return 8;
+        if (v < 1 << 16) return 16;
+        if (v < 1 << 32) return 32;
+        return 64;
+    }
+
+    function _log2(uint256 v) private pure returns (uint256 r) {
+        while ((1 << r) < v) r++;
+    }
+
+    function _log2Floor(uint256 v) private pure returns (uint256 r) {
+        while (v > 1) {
+            v >>= 1;
+            r++;
+        }
+    }
+
+    function _neg(Point memory pt) private pure returns (Point memory) {
+        if (pt.x == 0 && pt.y == 0) return pt;
+        return Point(pt.x, P - pt.y);
+    }
+
+    function _add(Point memory p1, Point memory p2) private view returns (Point memory r) {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, mload(p1))
+            mstore(add(m, 32), mload(add(p1, 32)))
+            mstore(add(m, 64), mload(p2))
+            mstore(add(m, 96), mload(add(p2, 32)))
+            if iszero(staticcall(gas(), 0x06, m, 128, r, 64)) { revert(0, 0) }
+        }
+    }
+
+    function _mul(Point memory pt, uint256 s) private view returns (Point memory r) {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, mload(pt))
+            mstore(add(m, 32), mload(add(pt, 32)))
+            mstore(add(m, 64), s)
+            if iszero(staticcall(gas(), 0x07, m, 96, r, 64)) { revert(0, 0) }
+        }
+    }
+
+    /// @dev a^(r-2) mod r via the modexp precompile (0x05).
+    function _inv(uint256 a) private view returns (uint256 result) {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, 32)
+            mstore(add(m, 32), 32)
+            mstore(add(m, 64), 32)
+            mstore(add(m, 96), a)
+            mstore(add(m, 128), sub(R, 2))
+            mstore(add(m, 160), R)
+            if iszero(staticcall(gas(), 0x05, m, 192, m, 32)) { revert(0, 0) }
+            result := mload(m)
+        }
+    }
+}
