@@ -33,6 +33,11 @@ public class PublicOrigin {
     origin.compareAndSet(null, URI.create("http://localhost:" + event.getWebServer().getPort()));
   }
 
+  /** Empty until the server has started, unless an origin is configured. */
+  public java.util.Optional<URI> known() {
+    return java.util.Optional.ofNullable(origin.get());
+  }
+
   /** scheme://authority, e.g. {@code http://localhost:8080}. */
   public String value() {
     return uri().toString();

@@ -20,6 +20,6 @@ class StartupBanner {
 
   @EventListener(ApplicationReadyEvent.class)
   void ready() {
-    log.info("Credence portal: {}/", origin.value());
+    origin.known().ifPresent(uri -> log.info("Credence portal: {}/", uri));
   }
 }
