@@ -276,6 +276,11 @@ final class RangeProofProtocol {
     BigInteger[] base = {BigInteger.ZERO, BigInteger.ZERO}; // coefficients of G and H
     List<GroupElement> points = new ArrayList<>();
     List<BigInteger> scalars = new ArrayList<>();
+    // Verification advances the transcripts; keep their starting states to re-check one by one.
+    List<Transcript> starts = new ArrayList<>(claims.size());
+    for (Claim c : claims) {
+      starts.add(claims.size() == 1 ? null : c.transcript().copy());
+    }
     for (int i = 0; i < claims.size(); i++) {
       BigInteger weight = claims.size() == 1 ? BigInteger.ONE : ScalarField.random(rnd);
       try {
@@ -308,8 +313,18 @@ final class RangeProofProtocol {
             Reason.EQUATION_FAILED, "range proof does not verify for these public inputs");
       }
       for (int i = 0; i < claims.size(); i++) {
+        Claim c = claims.get(i);
         try {
-          verify(List.of(claims.get(i)), rnd);
+          verify(
+              List.of(
+                  new Claim(
+                      starts.get(i),
+                      c.n(),
+                      c.statement(),
+                      c.commitments(),
+                      c.context(),
+                      c.proof())),
+              rnd);
         } catch (ProofVerificationException e) {
           throw e.atIndex(i);
         }
