@@ -51,7 +51,8 @@ final class RevertDecoder {
     if (revertData == null || revertData.length() < 10) {
       return new RegistryException(Reason.OTHER_REVERT, fallbackMessage, null, null);
     }
-    String data = revertData.startsWith("0x") ? revertData : "0x" + revertData;
+    String trimmed = revertData.replace("\"", "").trim();
+    String data = trimmed.startsWith("0x") ? trimmed : "0x" + trimmed;
     String sel = data.substring(0, 10).toLowerCase(java.util.Locale.ROOT);
     Known known = BY_SELECTOR.get(sel);
     if (known != null) {

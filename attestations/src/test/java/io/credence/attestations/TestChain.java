@@ -7,6 +7,7 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /** Transaction managers and gas settings for tests against Anvil. */
 final class TestChain {
@@ -18,6 +19,11 @@ final class TestChain {
   private TestChain() {}
 
   static TransactionManager sender(AnvilExtension anvil, Credentials who) {
-    return new RawTransactionManager(anvil.web3j(), who, anvil.chainId());
+    // Anvil mines instantly: poll for receipts every 50 ms instead of web3j's default 15 s.
+    return new RawTransactionManager(
+        anvil.web3j(),
+        who,
+        anvil.chainId(),
+        new PollingTransactionReceiptProcessor(anvil.web3j(), 50, 400));
   }
 }
