@@ -1,5 +1,6 @@
 package io.credence.scoring.scorecard;
 
+import io.credence.scoring.features.Feature;
 import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.reasons.ReasonCode;
 import java.util.ArrayList;
@@ -52,12 +53,33 @@ public final class Scorecard {
     return modelId;
   }
 
+  /** Wallet age below which a borrower is outside the population the scorecard was built on. */
+  public static final int MIN_WALLET_AGE_DAYS = 90;
+
+  /**
+   * Whether the scorecard may score this borrower: at least one borrow ({@link
+   * Feature#BORROW_COUNT} {@code >= 1}) and a wallet age of at least {@value #MIN_WALLET_AGE_DAYS}
+   * days. The training population had both; outside it the model would be extrapolating (a wallet
+   * with no debt and no liquidations lands in the best bins of most features).
+   */
+  public static boolean isScorable(FeatureVector features) {
+    return features.get(Feature.BORROW_COUNT) >= 1
+        && features.get(Feature.WALLET_AGE_DAYS) >= MIN_WALLET_AGE_DAYS;
+  }
+
   /**
    * Scores one borrower: integer score, band, implied probability of default and reason codes.
    *
+   * @throws InsufficientHistoryException if the borrower is not {@linkplain #isScorable scorable}
    * @throws NullPointerException if {@code features} is null
    */
   public ScoreResult score(FeatureVector features) {
+    if (!isScorable(features)) {
+      throw new InsufficientHistoryException(
+          "not enough history to score: need at least one borrow and a wallet age of "
+              + MIN_WALLET_AGE_DAYS
+              + " days");
+    }
     double[] x = features.toArray();
     long total = definition.baseScore();
     int[] shortfall = new int[x.length];
@@ -75,7 +97,7 @@ public final class Scorecard {
         modelId);
   }
 
-  /** The integer score alone (no reasons), for bulk evaluation. */
+  /** The integer score alone, for bulk evaluation; does not check {@link #isScorable}. */
   public int points(FeatureVector features) {
     double[] x = features.toArray();
     long total = definition.baseScore();

@@ -39,8 +39,6 @@ final class BorrowerAgent {
 
   private final double targetHealth;
   private final double alertHealth;
-  private final double attentiveness; // daily probability of reacting when health is low
-  private final double liquidityOdds; // probability of having funds to repay when reacting
   private final double repayDiscipline; // monthly probability of a voluntary repayment
   private final double stressHazard; // daily probability of levering up for liquidity
   private final double wealth;
@@ -63,10 +61,8 @@ final class BorrowerAgent {
     skill = gaussian();
     targetHealth = 1.12 + 1.9 * Math.pow(1 - appetite, 1.6) + 0.15 * Math.max(0, skill);
     alertHealth = 1.04 + 0.20 * sigmoid(1.5 * skill);
-    attentiveness = sigmoid(1.6 * skill - 0.4);
-    liquidityOdds = sigmoid(1.0 * skill + 0.8 - appetite);
     repayDiscipline = sigmoid(1.3 * skill + 0.6 - 1.5 * appetite);
-    stressHazard = 0.0025 * Math.exp(2.0 * appetite - 0.9 * skill);
+    stressHazard = 0.0008 * Math.exp(2.0 * appetite - 0.9 * skill);
     wealth = Math.exp(8.5 + 1.3 * gaussian());
     startDay = rng.nextDouble() < 0.35 ? 0 : rng.nextInt(18 * MarketPath.DAYS_PER_MONTH);
     monthPhase = rng.nextInt(MarketPath.DAYS_PER_MONTH);
@@ -129,9 +125,9 @@ final class BorrowerAgent {
       double health = p.health(day);
       if (health < 1) {
         liquidate(p, day);
-      } else if (health < alertHealth && rng.nextDouble() < attentiveness) {
+      } else if (health < alertHealth && rng.nextDouble() < attentiveness(day)) {
         double desiredDebt = p.collateralValue(day) * p.asset.liquidationThreshold / targetHealth;
-        if (rng.nextDouble() < liquidityOdds) {
+        if (rng.nextDouble() < liquidityOdds(day)) {
           repay(p, day, p.debt - desiredDebt);
         } else if (rng.nextDouble() < 0.5) {
           double neededCollateral =
@@ -145,6 +141,25 @@ final class BorrowerAgent {
         borrow(p, day, limit / (1.03 + 0.10 * rng.nextDouble()) - p.debt);
       }
     }
+  }
+
+  /**
+   * Skill in use: newcomers make more mistakes. Experience grows linearly over the first year of
+   * lending and removes a handicap of 0.8 standard deviations.
+   */
+  private double effectiveSkill(int day) {
+    double experience = Math.min(1, Math.max(0, day - startDay) / 360.0);
+    return skill - 0.8 * (1 - experience);
+  }
+
+  /** Daily probability of reacting when health is low. */
+  private double attentiveness(int day) {
+    return sigmoid(1.6 * effectiveSkill(day) - 0.4);
+  }
+
+  /** Probability of having the funds to repay (rather than add collateral) when reacting. */
+  private double liquidityOdds(int day) {
+    return sigmoid(1.0 * effectiveSkill(day) + 0.8 - appetite);
   }
 
   private void open(int day) {

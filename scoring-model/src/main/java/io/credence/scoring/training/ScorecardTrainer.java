@@ -45,7 +45,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class ScorecardTrainer {
 
   /** Fewest training rows accepted. */
-  public static final int MIN_ROWS = 200;
+  public static final int MIN_ROWS = io.credence.scoring.data.CsvDatasets.MIN_TRAINING_ROWS;
 
   static final String DEFAULT = "default";
   static final String GOOD = "good";
