@@ -83,6 +83,9 @@ public class Borrowers {
             Map.of("reason", reason)));
   }
 
+  /** A link and whether this call created it (false: the profile already held the wallet). */
+  public record LinkOutcome(LinkedWallet wallet, boolean created) {}
+
   /**
    * Links another wallet to the profile. Linking a wallet the profile already holds is a no-op that
    * returns the existing link.
@@ -90,14 +93,14 @@ public class Borrowers {
    * @throws WalletAlreadyLinkedException if another profile holds the wallet
    */
   @Transactional
-  public LinkedWallet link(UUID profileId, VerifiedWallet wallet) {
+  public LinkOutcome link(UUID profileId, VerifiedWallet wallet) {
     proofs.consumeNonce(wallet);
     var existing = links.findActive(wallet.family().code(), wallet.address());
     if (existing.isPresent()) {
       if (!existing.get().profileId().equals(profileId)) {
         throw new WalletAlreadyLinkedException();
       }
-      return view(existing.get());
+      return new LinkOutcome(view(existing.get()), false);
     }
     WalletLink link;
     try {
@@ -106,7 +109,7 @@ public class Borrowers {
       throw new WalletAlreadyLinkedException();
     }
     audit.append(event(AuditEventType.WALLET_LINKED, profileId, subject(wallet), chain(wallet)));
-    return view(link);
+    return new LinkOutcome(view(link), true);
   }
 
   /**

@@ -51,9 +51,9 @@ class WalletController {
       @AuthenticationPrincipal BorrowerPrincipal borrower, @Valid @RequestBody LinkRequest body) {
     ChainFamily family =
         body.chain() == null ? ChainFamily.EVM : ChainFamily.fromCode(body.chain());
-    LinkedWallet linked;
+    Borrowers.LinkOutcome outcome;
     try {
-      linked =
+      outcome =
           borrowers.link(
               borrower.profileId(), proofs.verify(family, body.message(), body.signature()));
     } catch (SignInRejectedException e) {
@@ -62,6 +62,10 @@ class WalletController {
     } catch (WalletAlreadyLinkedException e) {
       borrowers.recordFailedLink(borrower.profileId(), e.slug());
       throw e;
+    }
+    LinkedWallet linked = outcome.wallet();
+    if (!outcome.created()) {
+      return ResponseEntity.ok(linked);
     }
     return ResponseEntity.created(URI.create("/api/v1/wallets/" + linked.id())).body(linked);
   }

@@ -1,0 +1,61 @@
+package io.credence;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+/** Keeps the feature packages honest: private persistence, no cycles, no field injection. */
+class ArchitectureTest {
+
+  private static final JavaClasses BACKEND =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.credence");
+
+  @Test
+  void entitiesAndRepositoriesStayInsideTheirFeature() {
+    classes().that().areAnnotatedWith(Entity.class).should().notBePublic().check(BACKEND);
+    classes().that().areAssignableTo(Repository.class).should().notBePublic().check(BACKEND);
+  }
+
+  @Test
+  void featurePackagesHaveNoCycles() {
+    slices().matching("io.credence.(*)..").should().beFreeOfCycles().check(BACKEND);
+  }
+
+  @Test
+  void platformDependsOnNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.credence.platform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.credence.auth..",
+            "io.credence.wallet..",
+            "io.credence.audit..",
+            "io.credence.portal..",
+            "io.credence.security..")
+        .check(BACKEND);
+  }
+
+  @Test
+  void constructorInjectionOnly() {
+    noClasses()
+        .should()
+        .beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("lombok.Data")
+        .check(BACKEND);
+    com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(
+        BACKEND);
+  }
+}
