@@ -290,6 +290,20 @@ class SignInRejectionIT {
         400, "malformed-request", () -> client.postRaw("/api/v1/auth/siwe", "{not json"), null);
   }
 
+  @Test
+  void refusedSignInIsOnTheAuditRecordWithItsReason() {
+    String nonce = nonce();
+    String text = message(nonce).text();
+    String forged = TestWallets.Evm.random().personalSign(text);
+    long before = count("audit_entry");
+    assertThat(signIn(text, forged).status()).isEqualTo(401);
+    assertThat(count("audit_entry")).isEqualTo(before + 1);
+    Map<String, Object> last =
+        jdbc.queryForMap("SELECT event_type, details FROM audit_entry ORDER BY seq DESC LIMIT 1");
+    assertThat(last.get("event_type")).isEqualTo("SIGN_IN_FAILED");
+    assertThat((String) last.get("details")).contains("signature-mismatch").doesNotContain(forged);
+  }
+
   private long count(String table) {
     return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE true", Long.class);
   }

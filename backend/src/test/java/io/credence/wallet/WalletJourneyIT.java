@@ -58,6 +58,16 @@ class WalletJourneyIT {
     assertThat(linkSol.status()).isEqualTo(201);
     assertThat(linkSol.body().get("chain").asText()).isEqualTo("solana");
 
+    // Linking a wallet the profile already holds is answered with the existing link.
+    String nonceAgain = client.get("/api/v1/auth/nonce").body().get("nonce").asText();
+    String messageAgain = SiweText.evm(client.origin(), second.address(), "137", nonceAgain).text();
+    ApiClient.Response relink =
+        client.post(
+            "/api/v1/wallets",
+            Map.of("message", messageAgain, "signature", second.personalSign(messageAgain)));
+    assertThat(relink.status()).isEqualTo(200);
+    assertThat(relink.body().get("id").asText()).isEqualTo(linkEvm.body().get("id").asText());
+
     // List.
     ApiClient.Response list = client.get("/api/v1/wallets");
     assertThat(list.status()).isEqualTo(200);
