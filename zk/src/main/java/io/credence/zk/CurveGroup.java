@@ -38,6 +38,14 @@ interface CurveGroup {
   /** Σ scalars[i]·points[i]; both arrays have the same length. */
   GroupElement multiScalarMultiply(GroupElement[] points, BigInteger[] scalars);
 
+  /**
+   * The same point, marked as a fixed base that will be used in many multiplications; an
+   * implementation may attach a larger precomputation to it. The default returns it unchanged.
+   */
+  default GroupElement precomputed(GroupElement p) {
+    return p;
+  }
+
   /** Sum of the given points. */
   default GroupElement sum(GroupElement[] points) {
     GroupElement acc = identity();

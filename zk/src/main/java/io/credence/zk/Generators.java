@@ -19,8 +19,8 @@ final class Generators {
   /** n·m for n = 64 bits and m = 64 values. */
   static final int MAX_VECTOR_LENGTH = 64 * 64;
 
-  static final GroupElement G = Bn254.GROUP.generator();
-  static final GroupElement H = hashToCurve(Bytes.ascii("H"));
+  static final GroupElement G = Bn254.GROUP.precomputed(Bn254.GROUP.generator());
+  static final GroupElement H = Bn254.GROUP.precomputed(hashToCurve(Bytes.ascii("H")));
 
   private static GroupElement[] gVec = new GroupElement[0];
   private static GroupElement[] hVec = new GroupElement[0];
@@ -56,8 +56,8 @@ final class Generators {
     GroupElement[] g = Arrays.copyOf(gVec, target);
     GroupElement[] h = Arrays.copyOf(hVec, target);
     for (int i = have; i < target; i++) {
-      g[i] = hashToCurve(Bytes.concat(Bytes.ascii("G"), Bytes.uint32(i)));
-      h[i] = hashToCurve(Bytes.concat(Bytes.ascii("H"), Bytes.uint32(i)));
+      g[i] = Bn254.GROUP.precomputed(hashToCurve(Bytes.concat(Bytes.ascii("G"), Bytes.uint32(i))));
+      h[i] = Bn254.GROUP.precomputed(hashToCurve(Bytes.concat(Bytes.ascii("H"), Bytes.uint32(i))));
     }
     gVec = g;
     hVec = h;

@@ -5,29 +5,32 @@ import java.math.BigInteger;
 /**
  * BN254 G1 on 64-bit-limb Montgomery field arithmetic ({@link Fp}) with Jacobian coordinates.
  *
- * <p>Points handed out are affine. Multi-scalar multiplication is interleaved wNAF (Straus) with a
- * window of {@value #WINDOW} bits; each point's table of odd multiples is computed once, normalized
- * to affine together with the other new tables (one field inversion per call) and cached on the
- * point, so the fixed generators pay for it only once per process.
+ * <p>Points handed out are affine. Multi-scalar multiplication is interleaved wNAF (Straus): a
+ * window of {@value #WINDOW} bits for ordinary points and {@value #FIXED_WINDOW} bits for fixed
+ * bases (the generators, see {@link #precomputed}). Each point's table of odd multiples is computed
+ * once, normalized to affine together with the other new tables (one field inversion per call) and
+ * cached on the point, so the generators pay for it only once per process.
  */
 final class MontgomeryGroup implements CurveGroup {
 
-  static final int WINDOW = 6;
-  private static final int TABLE_SIZE = 1 << (WINDOW - 2); // P, 3P, …, (2^(w-1) − 1)P
+  static final int WINDOW = 5;
+  static final int FIXED_WINDOW = 8;
   private static final Fp B = Fp.of(BigInteger.valueOf(3));
 
-  private final Affine identity = new Affine(null, null);
+  private final Affine identity = new Affine(null, null, false);
   private final Affine generator = (Affine) fromAffine(BigInteger.ONE, BigInteger.TWO);
 
   /** An affine point, or the identity when x is null. */
   static final class Affine implements GroupElement {
     final Fp x;
     final Fp y;
-    private volatile Affine[] table;
+    final int window;
+    private volatile Affine[] table; // P, 3P, …, (2^(w−1) − 1)·P
 
-    Affine(Fp x, Fp y) {
+    Affine(Fp x, Fp y, boolean fixed) {
       this.x = x;
       this.y = y;
+      this.window = fixed ? FIXED_WINDOW : WINDOW;
     }
 
     @Override
@@ -98,7 +101,14 @@ final class MontgomeryGroup implements CurveGroup {
     if (!Fp.sqr(fy).sameAs(Fp.add(Fp.mul(Fp.sqr(fx), fx), B))) {
       throw new IllegalArgumentException("point not on curve");
     }
-    return new Affine(fx, fy);
+    return new Affine(fx, fy, false);
+  }
+
+  /** The same point, marked as a fixed base: it gets a wider, cached precomputation table. */
+  @Override
+  public GroupElement precomputed(GroupElement p) {
+    Affine a = (Affine) p;
+    return a.isIdentity() ? a : new Affine(a.x, a.y, true);
   }
 
   @Override
@@ -114,7 +124,7 @@ final class MontgomeryGroup implements CurveGroup {
   @Override
   public GroupElement negate(GroupElement a) {
     Affine p = (Affine) a;
-    return p.isIdentity() ? p : new Affine(p.x, Fp.neg(p.y));
+    return p.isIdentity() ? p : new Affine(p.x, Fp.neg(p.y), false);
   }
 
   @Override
@@ -151,7 +161,7 @@ final class MontgomeryGroup implements CurveGroup {
         continue;
       }
       ps[count] = p;
-      nafs[count] = wnaf(k);
+      nafs[count] = wnaf(k, p.window);
       maxLen = Math.max(maxLen, nafs[count].length);
       count++;
     }
@@ -187,7 +197,13 @@ final class MontgomeryGroup implements CurveGroup {
     if (missing == 0) {
       return out;
     }
-    Jac[] jacs = new Jac[missing * TABLE_SIZE];
+    int total = 0;
+    for (int i = 0; i < count; i++) {
+      if (out[i] == null) {
+        total += tableSize(ps[i]);
+      }
+    }
+    Jac[] jacs = new Jac[total];
     int idx = 0;
     for (int i = 0; i < count; i++) {
       if (out[i] != null) {
@@ -197,7 +213,7 @@ final class MontgomeryGroup implements CurveGroup {
       Jac p2 = dbl(toJac(p));
       Jac cur = toJac(p);
       jacs[idx++] = cur;
-      for (int t = 1; t < TABLE_SIZE; t++) {
+      for (int t = 1; t < tableSize(p); t++) {
         cur = add(cur, p2);
         jacs[idx++] = cur;
       }
@@ -208,23 +224,27 @@ final class MontgomeryGroup implements CurveGroup {
       if (out[i] != null) {
         continue;
       }
-      Affine[] table = new Affine[TABLE_SIZE];
-      System.arraycopy(flat, idx, table, 0, TABLE_SIZE);
-      idx += TABLE_SIZE;
+      Affine[] table = new Affine[tableSize(ps[i])];
+      System.arraycopy(flat, idx, table, 0, table.length);
+      idx += table.length;
       ps[i].table = table;
       out[i] = table;
     }
     return out;
   }
 
+  private static int tableSize(Affine p) {
+    return 1 << (p.window - 2);
+  }
+
   /** Width-w non-adjacent form, least significant digit first; digits odd, |d| < 2^(w-1). */
-  static int[] wnaf(BigInteger k) {
+  static int[] wnaf(BigInteger k, int w) {
     int len = k.bitLength();
-    int[] bits = new int[len + 2 * WINDOW + 2];
+    int[] bits = new int[len + 2 * w + 2];
     for (int i = 0; i < len; i++) {
       bits[i] = k.testBit(i) ? 1 : 0;
     }
-    int[] naf = new int[len + WINDOW + 1];
+    int[] naf = new int[len + w + 1];
     int top = 0;
     int i = 0;
     while (i < naf.length) {
@@ -233,13 +253,13 @@ final class MontgomeryGroup implements CurveGroup {
         continue;
       }
       int v = 0;
-      for (int j = 0; j < WINDOW; j++) {
+      for (int j = 0; j < w; j++) {
         v |= bits[i + j] << j;
         bits[i + j] = 0;
       }
-      if (v >= 1 << (WINDOW - 1)) {
-        v -= 1 << WINDOW;
-        int c = i + WINDOW;
+      if (v >= 1 << (w - 1)) {
+        v -= 1 << w;
+        int c = i + w;
         while (bits[c] == 1) {
           bits[c++] = 0;
         }
@@ -247,7 +267,7 @@ final class MontgomeryGroup implements CurveGroup {
       }
       naf[i] = v;
       top = i + 1;
-      i += WINDOW;
+      i += w;
     }
     return java.util.Arrays.copyOf(naf, top);
   }
@@ -262,7 +282,7 @@ final class MontgomeryGroup implements CurveGroup {
     }
     Fp zi = Fp.inv(p.z());
     Fp zi2 = Fp.sqr(zi);
-    return new Affine(Fp.mul(p.x(), zi2), Fp.mul(p.y(), Fp.mul(zi2, zi)));
+    return new Affine(Fp.mul(p.x(), zi2), Fp.mul(p.y(), Fp.mul(zi2, zi)), false);
   }
 
   /** Montgomery's trick: one inversion for all. */
@@ -286,7 +306,7 @@ final class MontgomeryGroup implements CurveGroup {
       Fp zi = Fp.mul(inv, prefix[i]);
       inv = Fp.mul(inv, ps[i].z());
       Fp zi2 = Fp.sqr(zi);
-      out[i] = new Affine(Fp.mul(ps[i].x(), zi2), Fp.mul(ps[i].y(), Fp.mul(zi2, zi)));
+      out[i] = new Affine(Fp.mul(ps[i].x(), zi2), Fp.mul(ps[i].y(), Fp.mul(zi2, zi)), false);
     }
     return out;
   }
