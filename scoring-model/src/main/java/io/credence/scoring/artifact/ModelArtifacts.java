@@ -124,6 +124,30 @@ public final class ModelArtifacts {
     return id;
   }
 
+  /** Classpath location of the bundled synthetic model (see {@code docs/model-card.md}). */
+  public static final String BUNDLED_MODEL = "/io/credence/scoring/model/scorecard.json";
+
+  /**
+   * Loads the model bundled with this module, trained on synthetic data, checking it against the
+   * bundled {@code .sha256} id. Suitable for demos and tests; production should load the model its
+   * registry names with {@link #load(Path, String)}.
+   *
+   * @throws ModelIntegrityException if the bundled model is missing or does not match its id
+   */
+  public static LoadedModel loadBundled() {
+    try (var model = ModelArtifacts.class.getResourceAsStream(BUNDLED_MODEL);
+        var id = ModelArtifacts.class.getResourceAsStream(BUNDLED_MODEL + ".sha256")) {
+      if (model == null || id == null) {
+        throw new ModelIntegrityException("bundled model " + BUNDLED_MODEL + " is missing");
+      }
+      String expected =
+          new String(id.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\s+", 2)[0];
+      return decode(model.readAllBytes(), expected);
+    } catch (IOException e) {
+      throw new ModelIntegrityException("cannot read bundled model", e);
+    }
+  }
+
   /**
    * Loads an artifact and checks its bytes against the id in the {@code .sha256} file beside it.
    *
