@@ -153,6 +153,11 @@ public final class RegistryClient {
     return read(registry.meetsThreshold(holder.toString(), BigInteger.valueOf(threshold)));
   }
 
+  /** Whether {@code issuer} holds ISSUER_ROLE on this registry. */
+  public boolean isIssuer(Address issuer) throws RegistryException {
+    return read(registry.hasRole(read(registry.ISSUER_ROLE()), issuer.toString()));
+  }
+
   /** Minted, not revoked and not expired. */
   public boolean isValid(Bytes32 uid) throws RegistryException {
     return read(registry.isValid(uid.bytes()));

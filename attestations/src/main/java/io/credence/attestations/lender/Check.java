@@ -1,0 +1,24 @@
+package io.credence.attestations.lender;
+
+/** The checks a lender's verification runs, in order. */
+public enum Check {
+  /** The issuer signature is well-formed and recovers the attestation's issuer. */
+  ISSUER_SIGNATURE,
+  /** The issuer is trusted: in the policy's allow-list, or holds ISSUER_ROLE on the registry. */
+  ISSUER_ALLOWED,
+  /** Now is before {@code expiresAt} (and not before {@code issuedAt}). */
+  NOT_EXPIRED,
+  /** keccak-256 of the proof equals the attestation's {@code proofHash}. */
+  PROOF_HASH,
+  /** The range proof verifies against the commitment and statement (zk module's verifier). */
+  RANGE_PROOF,
+  /** The statement implies score ≥ the policy's minimum score. */
+  MIN_SCORE,
+  /** The registry holds the attestation, minted and neither revoked nor expired. */
+  ON_CHAIN_STATUS;
+
+  /** kebab-case name used by the CLI and its JSON. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}
