@@ -47,6 +47,33 @@ class MontgomeryGroupTest {
   }
 
   @Test
+  void fieldEdgeCasesMatchBigInteger() {
+    BigInteger p = CurveGroup.P;
+    BigInteger[] edges = {
+      BigInteger.ZERO,
+      BigInteger.ONE,
+      BigInteger.TWO,
+      p.subtract(BigInteger.ONE),
+      p.subtract(BigInteger.TWO),
+      p.shiftRight(1),
+      BigInteger.ONE.shiftLeft(64),
+      BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE),
+      BigInteger.ONE.shiftLeft(253)
+    };
+    for (BigInteger a : edges) {
+      for (BigInteger b : edges) {
+        assertThat(Fp.add(Fp.of(a), Fp.of(b)).toBigInteger()).isEqualTo(a.add(b).mod(p));
+        assertThat(Fp.sub(Fp.of(a), Fp.of(b)).toBigInteger()).isEqualTo(a.subtract(b).mod(p));
+        assertThat(Fp.mul(Fp.of(a), Fp.of(b)).toBigInteger()).isEqualTo(a.multiply(b).mod(p));
+      }
+      assertThat(Fp.neg(Fp.of(a)).toBigInteger()).isEqualTo(a.negate().mod(p));
+      if (a.signum() != 0) {
+        assertThat(Fp.inv(Fp.of(a)).toBigInteger()).isEqualTo(a.modInverse(p));
+      }
+    }
+  }
+
+  @Test
   void scalarMultiplicationMatchesBouncyCastle() {
     for (BigInteger k :
         new BigInteger[] {
