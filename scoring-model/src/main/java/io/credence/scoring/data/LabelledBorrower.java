@@ -1,5 +1,6 @@
 package io.credence.scoring.data;
 
+import io.credence.scoring.features.FeatureVector;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,7 @@ import java.util.Objects;
  * @param features the feature vector
  * @param defaulted {@code true} if liquidated or left bad debt in the outcome window
  */
-public record LabelledBorrower(
-    io.credence.scoring.features.FeatureVector features, boolean defaulted) {
+public record LabelledBorrower(FeatureVector features, boolean defaulted) {
   public LabelledBorrower {
     Objects.requireNonNull(features, "features");
   }

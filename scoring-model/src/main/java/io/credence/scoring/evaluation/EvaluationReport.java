@@ -116,8 +116,8 @@ public record EvaluationReport(
     md.append(
         String.format(
             Locale.ROOT,
-            "Rounding to integer points changes the AUC by %.4f (float %.4f, integer %.4f).%n",
-            -roundingAucLoss,
+            "Rounding to integer points costs %.4f AUC (float %.4f, integer %.4f).%n",
+            Math.abs(roundingAucLoss) < 5e-5 ? 0.0 : roundingAucLoss,
             floatAuc,
             auc));
     if (challenger != null) {

@@ -16,8 +16,10 @@ import io.credence.scoring.scorecard.ScorecardDefinition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +47,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class ScorecardTrainer {
 
   /** Fewest training rows accepted. */
+  /** Upper limit of {@link TrainerConfig#maxBins()}. */
+  public static final int MAX_BINS = 50;
+
   public static final int MIN_ROWS = io.credence.scoring.data.CsvDatasets.MIN_TRAINING_ROWS;
 
   static final String DEFAULT = "default";
@@ -90,9 +95,10 @@ public final class ScorecardTrainer {
       edges.add(QuantileBinning.edges(column, config.maxBins(), config.minBinFraction()));
     }
 
+    double[][] edgeArrays = toArrays(edges);
     MutableDataset<Label> binned = dataset(training);
     for (LabelledBorrower row : training.rows()) {
-      binned.add(binnedExample(row, edges));
+      binned.add(binnedExample(row, edgeArrays));
     }
     LinearSGDTrainer trainer =
         new LinearSGDTrainer(
@@ -105,7 +111,7 @@ public final class ScorecardTrainer {
     LinearSGDModel logistic = trainer.train(binned);
 
     ScorecardDefinition definition = toScorecard(logistic, edges, config);
-    checkAgainstTribuo(logistic, definition, training, edges);
+    checkAgainstTribuo(logistic, definition, training, edgeArrays);
 
     ArtifactProvenance provenance =
         new ArtifactProvenance(
@@ -154,7 +160,7 @@ public final class ScorecardTrainer {
     List<Characteristic> characteristics = new ArrayList<>();
     for (Feature f : FeatureSchema.FEATURES) {
       double[] c = coefficients.get(f.ordinal());
-      double worst = java.util.Arrays.stream(c).max().orElse(0);
+      double worst = Arrays.stream(c).max().orElse(0);
       List<Integer> points = new ArrayList<>();
       List<Double> coefficientList = new ArrayList<>();
       for (double cj : c) {
@@ -173,7 +179,7 @@ public final class ScorecardTrainer {
       LinearSGDModel logistic,
       ScorecardDefinition definition,
       LabelledDataset training,
-      List<List<Double>> edges) {
+      double[][] edges) {
     Scorecard unsaved = new Scorecard(definition, "unsaved");
     for (LabelledBorrower row : training.rows().subList(0, Math.min(50, training.size()))) {
       double tribuo =
@@ -220,16 +226,23 @@ public final class ScorecardTrainer {
         new SimpleDataSourceProvenance(data.description(), DATA_TIME, LABELS), LABELS);
   }
 
-  private static Example<Label> binnedExample(LabelledBorrower row, List<List<Double>> edges) {
+  private static Example<Label> binnedExample(LabelledBorrower row, double[][] edges) {
     List<Feature> features = FeatureSchema.FEATURES;
     String[] names = new String[features.size()];
     double[] ones = new double[features.size()];
     for (Feature f : features) {
-      double[] e = edges.get(f.ordinal()).stream().mapToDouble(Double::doubleValue).toArray();
-      names[f.ordinal()] = binName(f, binOf(e, row.features().get(f)));
+      names[f.ordinal()] = BIN_NAMES[f.ordinal()][binOf(edges[f.ordinal()], row.features().get(f))];
       ones[f.ordinal()] = 1;
     }
     return new ArrayExample<>(label(row), names, ones);
+  }
+
+  private static double[][] toArrays(List<List<Double>> edges) {
+    double[][] out = new double[edges.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = edges.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return out;
   }
 
   private static Example<Label> rawExample(FeatureVector v, Label label) {
@@ -252,8 +265,22 @@ public final class ScorecardTrainer {
     return new Label(row.defaulted() ? DEFAULT : GOOD);
   }
 
+  /** Tribuo feature names of the one-hot bins, precomputed: {@code BIN_NAMES[feature][bin]}. */
+  private static final String[][] BIN_NAMES = binNames();
+
+  private static String[][] binNames() {
+    String[][] names = new String[FeatureSchema.FEATURES.size()][];
+    for (Feature f : FeatureSchema.FEATURES) {
+      names[f.ordinal()] = new String[MAX_BINS];
+      for (int j = 0; j < MAX_BINS; j++) {
+        names[f.ordinal()][j] = binName(f, j);
+      }
+    }
+    return names;
+  }
+
   static String binName(Feature f, int bin) {
-    return String.format(java.util.Locale.ROOT, "%02d_%s@%d", f.ordinal(), f.column(), bin);
+    return String.format(Locale.ROOT, "%02d_%s@%d", f.ordinal(), f.column(), bin);
   }
 
   @SuppressWarnings("unchecked")

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Training parameters; all of them are recorded in the artifact's provenance.
  *
  * @param seed seed of the SGD shuffling and the challenger
- * @param maxBins maximum quantile bins per feature, {@code >= 2}
+ * @param maxBins maximum quantile bins per feature, 2 to {@value ScorecardTrainer#MAX_BINS}
  * @param minBinFraction smallest bin as a share of training rows, in [0, 0.5)
  * @param epochs SGD epochs of the logistic regression
  * @param learningRate AdaGrad initial learning rate
@@ -36,8 +36,11 @@ public record TrainerConfig(
   public TrainerConfig {
     Objects.requireNonNull(scaling, "scaling");
     Objects.requireNonNull(bands, "bands");
-    if (maxBins < 2 || !(minBinFraction >= 0 && minBinFraction < 0.5)) {
-      throw new IllegalArgumentException("need maxBins >= 2 and minBinFraction in [0, 0.5)");
+    if (maxBins < 2
+        || maxBins > ScorecardTrainer.MAX_BINS
+        || !(minBinFraction >= 0 && minBinFraction < 0.5)) {
+      throw new IllegalArgumentException(
+          "need 2 <= maxBins <= " + ScorecardTrainer.MAX_BINS + " and minBinFraction in [0, 0.5)");
     }
     if (epochs < 1 || !(learningRate > 0) || minibatchSize < 1 || challengerTrees < 0) {
       throw new IllegalArgumentException("invalid SGD or challenger parameters");
