@@ -3,7 +3,6 @@ package io.credence.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.credence.support.ApiClient;
-import io.credence.support.SiweText;
 import io.credence.support.TestWallets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,22 +41,8 @@ class PortalIT {
     ApiClient browser = new ApiClient(port);
     TestWallets.Evm first = TestWallets.Evm.random();
     TestWallets.Evm second = TestWallets.Evm.random();
-    String n1 = browser.get("/api/v1/auth/nonce").body().get("nonce").asText();
-    String t1 = SiweText.evm(browser.origin(), first.address(), "1", n1).text();
-    assertThat(
-            browser
-                .post(
-                    "/api/v1/auth/siwe", Map.of("message", t1, "signature", first.personalSign(t1)))
-                .status())
-        .isEqualTo(200);
-    String n2 = browser.get("/api/v1/auth/nonce").body().get("nonce").asText();
-    String t2 = SiweText.evm(browser.origin(), second.address(), "8453", n2).text();
-    String linkId =
-        browser
-            .post("/api/v1/wallets", Map.of("message", t2, "signature", second.personalSign(t2)))
-            .body()
-            .get("id")
-            .asText();
+    assertThat(browser.signIn(first).status()).isEqualTo(200);
+    String linkId = browser.linkEvm(second, "8453").body().get("id").asText();
 
     ApiClient.Response page = browser.get("/wallets");
     assertThat(page.status()).isEqualTo(200);

@@ -36,6 +36,33 @@ public final class ApiClient {
     }
   }
 
+  /** A fresh nonce from the server. */
+  public String nonce() {
+    return get("/api/v1/auth/nonce").body().get("nonce").asText();
+  }
+
+  /** Signs in with an EVM wallet the way a browser wallet does. */
+  public Response signIn(TestWallets.Evm wallet) {
+    String message = SiweText.evm(origin, wallet.address(), "1", nonce()).text();
+    return post(
+        "/api/v1/auth/siwe", Map.of("message", message, "signature", wallet.personalSign(message)));
+  }
+
+  /** Links an EVM wallet on the given chain to the signed-in profile. */
+  public Response linkEvm(TestWallets.Evm wallet, String chainId) {
+    String message = SiweText.evm(origin, wallet.address(), chainId, nonce()).text();
+    return post(
+        "/api/v1/wallets", Map.of("message", message, "signature", wallet.personalSign(message)));
+  }
+
+  /** Links a Solana wallet to the signed-in profile. */
+  public Response linkSolana(TestWallets.Solana wallet) {
+    String message = SiweText.solana(origin, wallet.address(), "mainnet", nonce()).text();
+    return post(
+        "/api/v1/wallets",
+        Map.of("chain", "solana", "message", message, "signature", wallet.sign(message)));
+  }
+
   public Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
   }
