@@ -186,13 +186,15 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256[] memory sv = _sVector(ch.u, nm, rounds);
         uint256 z = ch.z;
         bytes memory table = _loadGenerators(nm);
-
-        // Start with A (coefficient 1), S, T1, T2, V_j, L_k, R_k.
-        Point memory acc = p.A;
-        acc = _add(acc, _mul(p.S, ch.x));
+        // acc.x, acc.y, p.x, p.y, scalar: the running sum and the precompile input, reused for
+        // every term so the multi-scalar multiplication allocates no memory.
+        uint256[5] memory buf;
+        buf[0] = p.A.x; // A has coefficient 1
+        buf[1] = p.A.y;
+        _acc(buf, p.S.x, p.S.y, ch.x);
         uint256 cx = mulmod(ch.c, ch.x, R);
-        acc = _add(acc, _mul(p.T1, R - cx));
-        acc = _add(acc, _mul(p.T2, R - mulmod(cx, ch.x, R)));
+        _acc(buf, p.T1.x, p.T1.y, R - cx);
+        _acc(buf, p.T2.x, p.T2.y, R - mulmod(cx, ch.x, R));
         uint256 zj = mulmod(z, z, R); // z^(2+j)
         uint256 delta;
         {
@@ -211,13 +213,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             }
         }
         for (uint256 j = 0; j < vs.length; j++) {
-            acc = _add(acc, _mul(vs[j], R - mulmod(ch.c, zj, R)));
+            _acc(buf, vs[j].x, vs[j].y, R - mulmod(ch.c, zj, R));
             zj = mulmod(zj, z, R);
         }
         for (uint256 k = 0; k < rounds; k++) {
             uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
-            acc = _add(acc, _mul(p.L[k], u2));
-            acc = _add(acc, _mul(p.R[k], _inv(u2)));
+            _acc(buf, p.L[k].x, p.L[k].y, u2);
+            _acc(buf, p.R[k].x, p.R[k].y, _inv(u2));
         }
 
         // G and H.
@@ -226,9 +228,8 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256 gb = addmod(
                 mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
             );
-            acc = _add(acc, _mul(Point(1, 2), gb));
-            uint256 hb = addmod(R - p.mu, mulmod(ch.c, p.taux, R), R);
-            acc = _add(acc, _mul(_generator(table, 0), hb));
+            _acc(buf, 1, 2, gb);
+            _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
         }
 
         // G_k and H_k.
@@ -236,25 +237,53 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256 yInv = _inv(ch.y);
             uint256 yInvPow = 1;
             uint256 zPow = mulmod(z, z, R);
+            uint256 a = p.a;
+            uint256 b = p.b;
             for (uint256 j = 0; j < vs.length; j++) {
                 uint256 twoPow = 1;
                 for (uint256 i = 0; i < n; i++) {
                     uint256 k = j * n + i;
-                    uint256 g = addmod(R - z, R - mulmod(p.a, sv[k], R), R);
-                    uint256 h = addmod(
-                        z,
-                        mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), R - mulmod(p.b, sv[nm - 1 - k], R), R), R),
-                        R
+                    _accGenerator(buf, table, 1 + k, addmod(R - z, R - mulmod(a, sv[k], R), R));
+                    _accGenerator(
+                        buf,
+                        table,
+                        1 + nm + k,
+                        addmod(
+                            z,
+                            mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), R - mulmod(b, sv[nm - 1 - k], R), R), R),
+                            R
+                        )
                     );
-                    acc = _add(acc, _mul(_generator(table, 1 + k), g));
-                    acc = _add(acc, _mul(_generator(table, 1 + nm + k), h));
                     twoPow <<= 1;
                     yInvPow = mulmod(yInvPow, yInv, R);
                 }
                 zPow = mulmod(zPow, z, R);
             }
         }
-        return acc.x == 0 && acc.y == 0;
+        return buf[0] == 0 && buf[1] == 0;
+    }
+
+    /// @dev buf[0..1] += s * (px, py), via ecMul (0x07) then ecAdd (0x06), in place.
+    function _acc(uint256[5] memory buf, uint256 px, uint256 py, uint256 s) private view {
+        assembly ("memory-safe") {
+            mstore(add(buf, 64), px)
+            mstore(add(buf, 96), py)
+            mstore(add(buf, 128), s)
+            if iszero(staticcall(gas(), 0x07, add(buf, 64), 96, add(buf, 64), 64)) { revert(0, 0) }
+            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+        }
+    }
+
+    /// @dev buf[0..1] += s * generator #index of the loaded table.
+    function _accGenerator(uint256[5] memory buf, bytes memory table, uint256 index, uint256 s) private view {
+        assembly ("memory-safe") {
+            let at := add(add(table, 32), mul(index, 64))
+            mstore(add(buf, 64), mload(at))
+            mstore(add(buf, 96), mload(add(at, 32)))
+            mstore(add(buf, 128), s)
+            if iszero(staticcall(gas(), 0x07, add(buf, 64), 96, add(buf, 64), 64)) { revert(0, 0) }
+            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+        }
     }
 
     /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set.
@@ -335,14 +364,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             let out := add(gens, 32)
             extcodecopy(table, out, 1, mul(add(1, nm), 64))
             extcodecopy(table, add(out, mul(add(1, nm), 64)), add(1, mul(add(1, max), 64)), mul(nm, 64))
-        }
-    }
-
-    function _generator(bytes memory table, uint256 index) private pure returns (Point memory pt) {
-        assembly ("memory-safe") {
-            let at := add(add(table, 32), mul(index, 64))
-            mstore(pt, mload(at))
-            mstore(add(pt, 32), mload(add(at, 32)))
         }
     }
 
