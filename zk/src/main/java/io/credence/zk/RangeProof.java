@@ -171,6 +171,38 @@ public final class RangeProof {
     return new RangeProof(a, s, t1, t2, tx, taux, mu, ls, rs, ia, ib);
   }
 
+  /**
+   * Decodes the canonical encoding of a proof for n-bit values and m commitments.
+   *
+   * @throws ProofVerificationException as {@link #fromBytes(byte[])}, and with {@link
+   *     Reason#UNSUPPORTED_PARAMETERS} or {@link Reason#ROUND_COUNT_MISMATCH} if (n, m) is not
+   *     supported or the proof does not have log2(n·m) rounds
+   */
+  public static RangeProof fromBytes(byte[] bytes, int n, int m) throws ProofVerificationException {
+    return expectRounds(fromBytes(bytes), n, m);
+  }
+
+  /**
+   * Decodes the ABI encoding of a proof for n-bit values and m commitments.
+   *
+   * @throws ProofVerificationException as {@link #fromBytes(byte[], int, int)}
+   */
+  public static RangeProof fromAbiBytes(byte[] bytes, int n, int m)
+      throws ProofVerificationException {
+    return expectRounds(fromAbiBytes(bytes), n, m);
+  }
+
+  private static RangeProof expectRounds(RangeProof p, int n, int m)
+      throws ProofVerificationException {
+    RangeProofProtocol.checkParameters(n, m);
+    int k = Integer.numberOfTrailingZeros(n * m);
+    if (p.rounds() != k) {
+      throw new ProofVerificationException(
+          Reason.ROUND_COUNT_MISMATCH, "proof has " + p.rounds() + " rounds, n·m needs " + k);
+    }
+    return p;
+  }
+
   /** ABI encoding length for k rounds: 32 + 15·32 + 2·(32 + 64k). */
   public static int abiLength(int rounds) {
     return 32 + 15 * 32 + 2 * (32 + 64 * rounds);

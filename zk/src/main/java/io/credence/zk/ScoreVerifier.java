@@ -74,7 +74,12 @@ public final class ScoreVerifier {
       byte[] context,
       byte[] canonicalProof)
       throws ProofVerificationException {
-    verify(transcript, statement, commitment, context, RangeProof.fromBytes(canonicalProof));
+    verify(
+        transcript,
+        statement,
+        commitment,
+        context,
+        RangeProof.fromBytes(canonicalProof, statement.bits(), statement.values()));
   }
 
   /**

@@ -163,6 +163,18 @@ class EncodingTest {
   }
 
   @Test
+  void decodingForKnownParametersChecksTheRoundCount() throws Exception {
+    assertThat(RangeProof.fromBytes(canonical, 16, 2)).isEqualTo(proof.proof());
+    assertThat(RangeProof.fromAbiBytes(abi, 16, 2)).isEqualTo(proof.proof());
+    assertThat(reasonOf(() -> RangeProof.fromBytes(canonical, 16, 1)))
+        .isEqualTo(Reason.ROUND_COUNT_MISMATCH);
+    assertThat(reasonOf(() -> RangeProof.fromAbiBytes(abi, 64, 2)))
+        .isEqualTo(Reason.ROUND_COUNT_MISMATCH);
+    assertThat(reasonOf(() -> RangeProof.fromBytes(canonical, 16, 3)))
+        .isEqualTo(Reason.UNSUPPORTED_PARAMETERS);
+  }
+
+  @Test
   void tooManyRoundsAreRejectedWhileDecoding() {
     assertThat(reasonOf(() -> RangeProof.fromBytes(new byte[RangeProof.canonicalLength(13)])))
         .isEqualTo(Reason.ROUND_COUNT_MISMATCH);

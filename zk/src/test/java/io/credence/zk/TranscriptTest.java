@@ -19,6 +19,12 @@ class TranscriptTest {
   }
 
   @Test
+  void goldenVectorTranscriptStartsFromTheDocumentedState() {
+    assertThat(Bytes.hex(Transcript.create(GoldenVectors.APP_LABEL).state()))
+        .isEqualTo("e85e95e7da4c11a0441af9c3fed4322dc62929ec2f904514ccf0edf4264c6946");
+  }
+
+  @Test
   void appendAndChallengeMatchTheDocumentedLayout() throws Exception {
     Transcript t = Transcript.create("credence/test/v1");
     t.append("context", Bytes.ascii("hello"));
