@@ -7,6 +7,8 @@ import io.credence.scoring.data.InvalidDatasetException;
 import io.credence.scoring.data.LabelledDataset;
 import io.credence.scoring.evaluation.EvaluationReport;
 import io.credence.scoring.evaluation.Evaluator;
+import io.credence.scoring.scorecard.Band;
+import io.credence.scoring.scorecard.BandScheme;
 import io.credence.scoring.scorecard.ScoreResult;
 import io.credence.scoring.simulation.BorrowerSimulator;
 import io.credence.scoring.simulation.SimulationConfig;
@@ -18,7 +20,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +46,7 @@ public final class Main {
         generate --out FILE.csv [--borrowers N] [--seed S]
             simulate N borrowers (default 50000, seed 8) and write a labelled CSV
         train --out DIR (--synthetic [--borrowers N] [--seed S] | --csv FILE.csv)
-              [--test-fraction F] [--challenger-trees T]
+              [--test-fraction F] [--challenger-trees T] [--bands A=750-850,B=670-749,...]
             train on a random (1-F) split (F default 0.3), evaluate on the rest and write
             DIR/scorecard.json, DIR/scorecard.json.sha256 and DIR/evaluation-report.{md,json}
         evaluate --model DIR/scorecard.json --csv FILE.csv [--out DIR]
@@ -101,7 +105,16 @@ public final class Main {
   }
 
   private static void train(Map<String, String> o, PrintStream out) throws IOException {
-    allow(o, "out", "synthetic", "borrowers", "seed", "csv", "test-fraction", "challenger-trees");
+    allow(
+        o,
+        "out",
+        "synthetic",
+        "borrowers",
+        "seed",
+        "csv",
+        "test-fraction",
+        "challenger-trees",
+        "bands");
     Path dir = Path.of(required(o, "out"));
     boolean synthetic = o.containsKey("synthetic");
     if (synthetic == o.containsKey("csv")) {
@@ -116,6 +129,7 @@ public final class Main {
     LabelledDataset.Split split = data.split(testFraction, seed);
     TrainerConfig config =
         TrainerConfig.defaults(seed)
+            .withBands(o.containsKey("bands") ? bands(o.get("bands")) : BandScheme.DEFAULT)
             .withChallengerTrees(
                 (int)
                     longOption(
@@ -172,6 +186,28 @@ public final class Main {
         dir.resolve("evaluation-report.md"), report.toMarkdown(), StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("evaluation-report.json"), report.toJson(), StandardCharsets.UTF_8);
+  }
+
+  /** Parses {@code A=750-850,B=670-749,...}. */
+  static BandScheme bands(String spec) {
+    List<Band> bands = new ArrayList<>();
+    for (String part : spec.split(",")) {
+      String[] nameRange = part.strip().split("=", 2);
+      String[] range = nameRange.length == 2 ? nameRange[1].split("-", 2) : new String[0];
+      if (range.length != 2) {
+        throw new UsageException("--bands: expected NAME=MIN-MAX, got '" + part + "'");
+      }
+      try {
+        bands.add(
+            new Band(
+                nameRange[0].strip(),
+                Integer.parseInt(range[0].strip()),
+                Integer.parseInt(range[1].strip())));
+      } catch (NumberFormatException e) {
+        throw new UsageException("--bands: scores must be integers in '" + part + "'");
+      }
+    }
+    return new BandScheme(bands);
   }
 
   private static SimulationConfig simulation(Map<String, String> o) {

@@ -58,6 +58,19 @@ public record TrainerConfig(
         seed, maxBins, minBinFraction, epochs, learningRate, minibatchSize, trees, scaling, bands);
   }
 
+  public TrainerConfig withBands(BandScheme newBands) {
+    return new TrainerConfig(
+        seed,
+        maxBins,
+        minBinFraction,
+        epochs,
+        learningRate,
+        minibatchSize,
+        challengerTrees,
+        scaling,
+        newBands);
+  }
+
   /** The parameters as a flat map, for provenance. */
   public Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();

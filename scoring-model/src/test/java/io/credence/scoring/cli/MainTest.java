@@ -117,6 +117,16 @@ class MainTest {
   }
 
   @Test
+  void bandsAreConfigurable() {
+    var bands = Main.bands("PRIME=700-850, SUBPRIME=300-699");
+    assertThat(bands.bandOf(700).name()).isEqualTo("PRIME");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.bands("A=700"))
+        .hasMessageContaining("expected NAME=MIN-MAX");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.bands("A=300-600,B=650-850"))
+        .hasMessageContaining("contiguous");
+  }
+
+  @Test
   void featureJsonRejectsUnknownNamesAndNonNumbers() {
     assertThat(FeatureVectorJson.parse("{\"features\":{\"peak_ltv\":0.5}}").get(Feature.PEAK_LTV))
         .isEqualTo(0.5);
