@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param osUserWhenRoot PostgreSQL refuses to run as root: the OS user that runs it in that case
  * @param ephemeral wipe the data at start and at stop (tests)
  * @param maxConnections the server's connection limit
+ * @param durable fsync and synchronous commit; only throw-away test databases turn this off
  */
 @ConfigurationProperties("credence.embedded-db")
 @Validated
@@ -31,4 +32,5 @@ public record EmbeddedDatabaseProperties(
         String databaseName,
     @NotBlank @DefaultValue("nobody") String osUserWhenRoot,
     boolean ephemeral,
-    @Min(10) @Max(1000) @DefaultValue("50") int maxConnections) {}
+    @Min(10) @Max(1000) @DefaultValue("50") int maxConnections,
+    @DefaultValue("true") boolean durable) {}

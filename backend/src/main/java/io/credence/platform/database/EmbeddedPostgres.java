@@ -282,6 +282,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
               "-E",
               "UTF8",
               "--no-locale"));
+      if (!settings.durable()) {
+        cmd.add("--no-sync");
+      }
       run(cmd, true);
     } finally {
       Files.deleteIfExists(pwFile);
@@ -305,11 +308,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private String serverOptions() {
-    return "-p "
-        + port
-        + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c"
-        + " max_connections="
-        + settings.maxConnections();
+    String options =
+        "-p "
+            + port
+            + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c"
+            + " max_connections="
+            + settings.maxConnections();
+    if (!settings.durable()) {
+      options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+    }
+    return options;
   }
 
   private void pgCtl(String... args) throws IOException {

@@ -46,6 +46,7 @@ class EmbeddedPostgresRestartIT {
             "--server.port=0",
             "--credence.embedded-db.data-root=" + root,
             "--credence.embedded-db.ephemeral=false",
+            "--credence.embedded-db.durable=false",
             "--spring.main.banner-mode=off");
   }
 }
