@@ -187,68 +187,10 @@ final class RangeProofProtocol {
     t.appendScalar("mu", mu);
     BigInteger w = t.challenge("w");
 
-    // Inner-product argument for <l, r> = t_x on generators G_i and H'_i = y^-i·H_i, with Q = w·G.
-    // The folded generators are never materialised: each folded generator is a known combination of
-    // the original ones (coefficients cG, cH), so L and R are one MSM each over the original bases.
-    BigInteger[] cG = new BigInteger[nm];
-    BigInteger[] cH = ScalarField.powers(ScalarField.inv(y), nm);
-    java.util.Arrays.fill(cG, BigInteger.ONE);
-    int rounds = Integer.numberOfTrailingZeros(nm);
-    GroupElement[] ls = new GroupElement[rounds];
-    GroupElement[] rs = new GroupElement[rounds];
-    BigInteger[] av = l;
-    BigInteger[] bv = r;
-    GroupElement[] msmPoints = new GroupElement[nm + 1];
-    System.arraycopy(gens, 0, msmPoints, 0, nm);
-    msmPoints[nm] = Generators.G;
-    for (int round = 0, size = nm; size > 1; round++, size /= 2) {
-      int half = size / 2;
-      BigInteger cL = ScalarField.innerProduct(av, 0, bv, half, half);
-      BigInteger cR = ScalarField.innerProduct(av, half, bv, 0, half);
-      BigInteger[] lScalars = new BigInteger[2 * nm + 1];
-      BigInteger[] rScalars = new BigInteger[2 * nm + 1];
-      GroupElement[] points = new GroupElement[2 * nm + 1];
-      for (int j = 0; j < nm; j++) {
-        int idx = j % size;
-        points[j] = gens[j];
-        points[nm + j] = hens[j];
-        if (idx >= half) {
-          // G'_hi in L, H'_hi in R
-          lScalars[j] = mul(av[idx - half], cG[j]);
-          rScalars[j] = BigInteger.ZERO;
-          lScalars[nm + j] = BigInteger.ZERO;
-          rScalars[nm + j] = mul(bv[idx - half], cH[j]);
-        } else {
-          lScalars[j] = BigInteger.ZERO;
-          rScalars[j] = mul(av[idx + half], cG[j]);
-          lScalars[nm + j] = mul(bv[idx + half], cH[j]);
-          rScalars[nm + j] = BigInteger.ZERO;
-        }
-      }
-      points[2 * nm] = Generators.G;
-      lScalars[2 * nm] = mul(cL, w);
-      rScalars[2 * nm] = mul(cR, w);
-      ls[round] = grp.multiScalarMultiply(points, lScalars);
-      rs[round] = grp.multiScalarMultiply(points, rScalars);
-      t.appendPoint("L", ls[round]);
-      t.appendPoint("R", rs[round]);
-      BigInteger u = t.challenge("u");
-      BigInteger uInv = ScalarField.inv(u);
-      BigInteger[] a2 = new BigInteger[half];
-      BigInteger[] b2 = new BigInteger[half];
-      for (int i = 0; i < half; i++) {
-        a2[i] = add(mul(av[i], u), mul(av[i + half], uInv));
-        b2[i] = add(mul(bv[i], uInv), mul(bv[i + half], u));
-      }
-      for (int j = 0; j < nm; j++) {
-        boolean lo = j % size < half;
-        cG[j] = mul(cG[j], lo ? uInv : u);
-        cH[j] = mul(cH[j], lo ? u : uInv);
-      }
-      av = a2;
-      bv = b2;
-    }
-    return new RangeProof(bigA, bigS, bigT1, bigT2, tx, taux, mu, ls, rs, av[0], bv[0]);
+    InnerProductArgument ipa =
+        InnerProductArgument.prove(t, gens, hens, ScalarField.inv(y), w, l, r);
+    return new RangeProof(
+        bigA, bigS, bigT1, bigT2, tx, taux, mu, ipa.ls(), ipa.rs(), ipa.a(), ipa.b());
   }
 
   /**
