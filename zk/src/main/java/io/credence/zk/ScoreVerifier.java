@@ -84,7 +84,8 @@ public final class ScoreVerifier {
 
   /**
    * Verifies all claims with one multi-scalar multiplication (random linear combination). Accepts
-   * only if every proof is valid (except with probability about 2^-253).
+   * only if every proof is valid (except with probability about 2^-253); an empty list is accepted.
+   * Each claim's transcript is advanced as in {@link #verify}.
    *
    * @throws ProofVerificationException if any proof is invalid; {@link
    *     ProofVerificationException#proofIndex()} then names the first invalid one
