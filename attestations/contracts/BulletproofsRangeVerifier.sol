@@ -68,6 +68,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256 b;
     }
 
+    /// The commitment and statement bounds, for folding a band's two derived commitments into V.
+    struct Inputs {
+        Point v;
+        uint256 lo;
+        uint256 hi;
+    }
+
     struct Challenges {
         uint256 y;
         uint256 z;
@@ -114,7 +121,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
         Proof memory p = _decode(proof, rounds);
         Challenges memory ch = _transcript(transcriptState, n, statement, vs, context, p, rounds);
-        if (!_check(p, ch, vs, n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
+        if (!_check(p, ch, vs, Inputs(v, lo, hi), n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
     }
 
     // ------------------------------------------------------------------ transcript
@@ -128,43 +135,118 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         Proof memory p,
         uint256 rounds
     ) private pure returns (Challenges memory ch) {
-        state = _append(state, "dom-sep", "credence/bulletproofs-range/v1");
-        state = _append(state, "n", abi.encodePacked(uint64(n)));
-        state = _append(state, "m", abi.encodePacked(uint64(vs.length)));
-        state = _append(state, "statement", statement);
+        state = _appendBytes(state, "dom-sep", 7, bytes("credence/bulletproofs-range/v1"));
+        state = _appendU64(state, "n", 1, n);
+        state = _appendU64(state, "m", 1, vs.length);
+        state = _appendBytes(state, "statement", 9, statement);
         for (uint256 j = 0; j < vs.length; j++) {
-            state = _append(state, "V", abi.encodePacked(vs[j].x, vs[j].y));
+            state = _appendPoint(state, "V", 1, vs[j]);
         }
-        state = _append(state, "context", context);
-        state = _append(state, "A", abi.encodePacked(p.A.x, p.A.y));
-        state = _append(state, "S", abi.encodePacked(p.S.x, p.S.y));
+        state = _appendBytes(state, "context", 7, context);
+        state = _appendPoint(state, "A", 1, p.A);
+        state = _appendPoint(state, "S", 1, p.S);
         (state, ch.y) = _challenge(state, "y");
         (state, ch.z) = _challenge(state, "z");
-        state = _append(state, "T1", abi.encodePacked(p.T1.x, p.T1.y));
-        state = _append(state, "T2", abi.encodePacked(p.T2.x, p.T2.y));
+        state = _appendPoint(state, "T1", 2, p.T1);
+        state = _appendPoint(state, "T2", 2, p.T2);
         (state, ch.x) = _challenge(state, "x");
-        state = _append(state, "t_x", abi.encodePacked(p.tx));
-        state = _append(state, "tau_x", abi.encodePacked(p.taux));
-        state = _append(state, "mu", abi.encodePacked(p.mu));
+        state = _appendWord(state, "t_x", 3, p.tx);
+        state = _appendWord(state, "tau_x", 5, p.taux);
+        state = _appendWord(state, "mu", 2, p.mu);
         (state, ch.w) = _challenge(state, "w");
         ch.u = new uint256[](rounds);
         for (uint256 k = 0; k < rounds; k++) {
-            state = _append(state, "L", abi.encodePacked(p.L[k].x, p.L[k].y));
-            state = _append(state, "R", abi.encodePacked(p.R[k].x, p.R[k].y));
+            state = _appendPoint(state, "L", 1, p.L[k]);
+            state = _appendPoint(state, "R", 1, p.R[k]);
             (state, ch.u[k]) = _challenge(state, "u");
         }
         ch.c = uint256(keccak256(abi.encodePacked(state, "credence/evm-verifier-weight/v1", p.a, p.b))) % R;
         if (ch.c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
     }
 
-    function _append(bytes32 state, bytes memory label, bytes memory message) private pure returns (bytes32) {
-        return keccak256(
-            abi.encodePacked(state, uint8(1), uint32(label.length), label, uint32(message.length), message)
-        );
+    // Transcript operations of io.credence.zk.Transcript, hashed in scratch memory (no allocation):
+    //   append:    state = keccak256(state || 0x01 || u32(len(label)) || label || u32(len(msg)) || msg)
+    //   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r
+    // Labels are passed left-aligned in a bytes32 with their length.
+
+    function _appendPoint(bytes32 state, bytes32 label, uint256 labelLen, Point memory pt)
+        private
+        pure
+        returns (bytes32 r)
+    {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            let q := _head(m, state, 1, label, labelLen)
+            mstore(q, shl(224, 64))
+            mstore(add(q, 4), mload(pt))
+            mstore(add(q, 36), mload(add(pt, 32)))
+            r := keccak256(m, sub(add(q, 68), m))
+            function _head(mm, st, op, lb, ll) -> next {
+                mstore(mm, st)
+                mstore8(add(mm, 32), op)
+                mstore(add(mm, 33), shl(224, ll))
+                mstore(add(mm, 37), lb)
+                next := add(add(mm, 37), ll)
+            }
+        }
     }
 
-    function _challenge(bytes32 state, bytes memory label) private pure returns (bytes32 next, uint256 c) {
-        next = keccak256(abi.encodePacked(state, uint8(2), uint32(label.length), label));
+    function _appendWord(bytes32 state, bytes32 label, uint256 labelLen, uint256 word)
+        private
+        pure
+        returns (bytes32 r)
+    {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, state)
+            mstore8(add(m, 32), 1)
+            mstore(add(m, 33), shl(224, labelLen))
+            mstore(add(m, 37), label)
+            let q := add(add(m, 37), labelLen)
+            mstore(q, shl(224, 32))
+            mstore(add(q, 4), word)
+            r := keccak256(m, sub(add(q, 36), m))
+        }
+    }
+
+    function _appendU64(bytes32 state, bytes32 label, uint256 labelLen, uint256 v) private pure returns (bytes32 r) {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, state)
+            mstore8(add(m, 32), 1)
+            mstore(add(m, 33), shl(224, labelLen))
+            mstore(add(m, 37), label)
+            let q := add(add(m, 37), labelLen)
+            mstore(q, shl(224, 8))
+            mstore(add(q, 4), shl(192, v))
+            r := keccak256(m, sub(add(q, 12), m))
+        }
+    }
+
+    function _appendBytes(bytes32 state, bytes32 label, uint256 labelLen, bytes memory message)
+        private
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encodePacked(state, uint8(1), uint32(labelLen), _prefix(label, labelLen), uint32(message.length), message));
+    }
+
+    function _prefix(bytes32 label, uint256 len) private pure returns (bytes memory out) {
+        out = new bytes(len);
+        assembly ("memory-safe") {
+            mstore(add(out, 32), label)
+        }
+    }
+
+    function _challenge(bytes32 state, bytes32 label) private pure returns (bytes32 next, uint256 c) {
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, state)
+            mstore8(add(m, 32), 2)
+            mstore(add(m, 33), shl(224, 1))
+            mstore(add(m, 37), label)
+            next := keccak256(m, 38)
+        }
         c = uint256(next) % R;
         if (c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
     }
@@ -179,11 +261,14 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         Proof memory p,
         Challenges memory ch,
         Point[] memory vs,
+        Inputs memory inputs,
         uint256 n,
         uint256 nm,
         uint256 rounds
     ) private view returns (bool) {
-        uint256[] memory sv = _sVector(ch.u, nm, rounds);
+        // One modexp inverts y and every u_k (Montgomery's batch inversion).
+        uint256[] memory inv = _batchInverse(ch.y, ch.u);
+        uint256[] memory sv = _sVector(ch.u, inv, nm, rounds);
         uint256 z = ch.z;
         bytes memory table = _loadGenerators(nm);
         // acc.x, acc.y, p.x, p.y, scalar: the running sum and the precompile input, reused for
@@ -212,14 +297,21 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 zz = mulmod(zz, z, R);
             }
         }
-        for (uint256 j = 0; j < vs.length; j++) {
-            _acc(buf, vs[j].x, vs[j].y, R - mulmod(ch.c, zj, R));
-            zj = mulmod(zj, z, R);
+        // V_j: -c*z^(2+j). For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two terms fold into
+        // (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
+        uint256 gFold;
+        if (vs.length == 1) {
+            _acc(buf, vs[0].x, vs[0].y, R - mulmod(ch.c, zj, R));
+        } else {
+            uint256 cz2 = mulmod(ch.c, zj, R);
+            uint256 cz3 = mulmod(cz2, z, R);
+            _acc(buf, inputs.v.x, inputs.v.y, addmod(cz3, R - cz2, R));
+            gFold = addmod(mulmod(cz2, inputs.lo, R), R - mulmod(cz3, inputs.hi, R), R);
         }
         for (uint256 k = 0; k < rounds; k++) {
             uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
             _acc(buf, p.L[k].x, p.L[k].y, u2);
-            _acc(buf, p.R[k].x, p.R[k].y, _inv(u2));
+            _acc(buf, p.R[k].x, p.R[k].y, mulmod(inv[1 + k], inv[1 + k], R));
         }
 
         // G and H.
@@ -228,13 +320,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256 gb = addmod(
                 mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
             );
-            _acc(buf, 1, 2, gb);
+            _acc(buf, 1, 2, addmod(gb, gFold, R));
             _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
         }
 
         // G_k and H_k.
         {
-            uint256 yInv = _inv(ch.y);
+            uint256 yInv = inv[0];
             uint256 yInvPow = 1;
             uint256 zPow = mulmod(z, z, R);
             uint256 a = p.a;
@@ -287,19 +379,40 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     }
 
     /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set.
-    function _sVector(uint256[] memory u, uint256 nm, uint256 rounds) private view returns (uint256[] memory sv) {
+    function _sVector(uint256[] memory u, uint256[] memory inv, uint256 nm, uint256 rounds)
+        private
+        pure
+        returns (uint256[] memory sv)
+    {
         uint256 allInv = 1;
         uint256[] memory uSq = new uint256[](rounds);
         for (uint256 k = 0; k < rounds; k++) {
-            allInv = mulmod(allInv, u[k], R);
+            allInv = mulmod(allInv, inv[1 + k], R);
             uSq[k] = mulmod(u[k], u[k], R);
         }
         sv = new uint256[](nm);
-        sv[0] = _inv(allInv);
+        sv[0] = allInv;
         for (uint256 i = 1; i < nm; i++) {
             uint256 lgI = _log2Floor(i);
             sv[i] = mulmod(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI], R);
         }
+    }
+
+    /// @dev [y^-1, u_0^-1, ..., u_(k-1)^-1] with a single modular inversion.
+    function _batchInverse(uint256 y, uint256[] memory u) private view returns (uint256[] memory inv) {
+        uint256 count = 1 + u.length;
+        uint256[] memory prefix = new uint256[](count);
+        prefix[0] = y;
+        for (uint256 i = 1; i < count; i++) {
+            prefix[i] = mulmod(prefix[i - 1], u[i - 1], R);
+        }
+        uint256 t = _inv(prefix[count - 1]);
+        inv = new uint256[](count);
+        for (uint256 i = count - 1; i > 0; i--) {
+            inv[i] = mulmod(t, prefix[i - 1], R);
+            t = mulmod(t, u[i - 1], R);
+        }
+        inv[0] = t;
     }
 
     // ------------------------------------------------------------------ decoding
