@@ -89,26 +89,44 @@ public final class ScorecardTrainer {
           "the label has a single class (" + defaults + " defaults in " + n + " rows)");
     }
     List<Feature> features = FeatureSchema.FEATURES;
+    boolean[] bad = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      bad[i] = training.rows().get(i).defaulted();
+    }
     List<List<Double>> edges = new ArrayList<>();
     for (Feature f : features) {
       double[] column = training.rows().stream().mapToDouble(r -> r.features().get(f)).toArray();
-      edges.add(QuantileBinning.edges(column, config.maxBins(), config.minBinFraction()));
+      List<Double> e =
+          new ArrayList<>(QuantileBinning.edges(column, config.maxBins(), config.minBinFraction()));
+      if (config.monotone()) {
+        MonotoneBinning.poolByDefaultRate(e, column, bad, MonotoneBinning.direction(f));
+      }
+      edges.add(e);
     }
 
-    double[][] edgeArrays = toArrays(edges);
-    MutableDataset<Label> binned = dataset(training);
-    for (LabelledBorrower row : training.rows()) {
-      binned.add(binnedExample(row, edgeArrays));
+    // Fit; while a constrained feature's coefficients still reverse, merge the offending bins and
+    // refit. Every round removes at least one edge, so this ends.
+    LinearSGDModel logistic;
+    while (true) {
+      logistic = fit(training, toArrays(edges), config);
+      boolean merged = false;
+      if (config.monotone()) {
+        for (Feature f : features) {
+          int edge =
+              MonotoneBinning.worstReversal(
+                  coefficients(logistic, f, edges.get(f.ordinal()).size() + 1),
+                  MonotoneBinning.direction(f));
+          if (edge >= 0) {
+            edges.get(f.ordinal()).remove(edge);
+            merged = true;
+          }
+        }
+      }
+      if (!merged) {
+        break;
+      }
     }
-    LinearSGDTrainer trainer =
-        new LinearSGDTrainer(
-            new LogMulticlass(),
-            new AdaGrad(config.learningRate(), 0.1),
-            config.epochs(),
-            Integer.MAX_VALUE,
-            config.minibatchSize(),
-            config.seed());
-    LinearSGDModel logistic = trainer.train(binned);
+    double[][] edgeArrays = toArrays(edges);
 
     ScorecardDefinition definition = toScorecard(logistic, edges, config);
     checkAgainstTribuo(logistic, definition, training, edgeArrays);
@@ -131,9 +149,40 @@ public final class ScorecardTrainer {
     return new TrainedModel(artifact, scorecard, challenger);
   }
 
+  private static LinearSGDModel fit(
+      LabelledDataset training, double[][] edges, TrainerConfig config) {
+    MutableDataset<Label> binned = dataset(training);
+    for (LabelledBorrower row : training.rows()) {
+      binned.add(binnedExample(row, edges));
+    }
+    LinearSGDTrainer trainer =
+        new LinearSGDTrainer(
+            new LogMulticlass(),
+            new AdaGrad(config.learningRate(), 0.1),
+            config.epochs(),
+            Integer.MAX_VALUE,
+            config.minibatchSize(),
+            config.seed());
+    return trainer.train(binned);
+  }
+
+  /** Log-odds-of-default coefficient of each bin of one feature. */
+  private static double[] coefficients(LinearSGDModel logistic, Feature f, int bins) {
+    ImmutableFeatureMap featureIds = logistic.getFeatureIDMap();
+    DenseMatrix w = logistic.getWeightsCopy();
+    int defaultRow = logistic.getOutputIDInfo().getID(new Label(DEFAULT));
+    int goodRow = logistic.getOutputIDInfo().getID(new Label(GOOD));
+    double[] c = new double[bins];
+    for (int j = 0; j < bins; j++) {
+      int id = featureIds.getID(binName(f, j));
+      // A bin no training row fell in (possible only with heavy ties) carries no evidence.
+      c[j] = id < 0 ? 0 : w.get(defaultRow, id) - w.get(goodRow, id);
+    }
+    return c;
+  }
+
   private static ScorecardDefinition toScorecard(
       LinearSGDModel logistic, List<List<Double>> edges, TrainerConfig config) {
-    ImmutableFeatureMap featureIds = logistic.getFeatureIDMap();
     DenseMatrix w = logistic.getWeightsCopy();
     int defaultRow = logistic.getOutputIDInfo().getID(new Label(DEFAULT));
     int goodRow = logistic.getOutputIDInfo().getID(new Label(GOOD));
@@ -145,15 +194,8 @@ public final class ScorecardTrainer {
     double worstSum = 0;
     List<double[]> coefficients = new ArrayList<>();
     for (Feature f : FeatureSchema.FEATURES) {
-      int bins = edges.get(f.ordinal()).size() + 1;
-      double[] c = new double[bins];
-      double worst = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < bins; j++) {
-        int id = featureIds.getID(binName(f, j));
-        // A bin no training row fell in (possible only with heavy ties) carries no evidence.
-        c[j] = id < 0 ? 0 : w.get(defaultRow, id) - w.get(goodRow, id);
-        worst = Math.max(worst, c[j]);
-      }
+      double[] c = coefficients(logistic, f, edges.get(f.ordinal()).size() + 1);
+      double worst = Arrays.stream(c).max().orElse(0);
       worstSum += worst;
       coefficients.add(c);
     }
@@ -253,7 +295,7 @@ public final class ScorecardTrainer {
     return new ArrayExample<>(label, names, v.toArray());
   }
 
-  private static int binOf(double[] edges, double value) {
+  static int binOf(double[] edges, double value) {
     int j = 0;
     while (j < edges.length && value > edges[j]) {
       j++;

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param epochs SGD epochs of the logistic regression
  * @param learningRate AdaGrad initial learning rate
  * @param minibatchSize SGD minibatch size
+ * @param monotone merge bins until risk runs one way across the bins of every feature with a known
+ *     direction (see {@code MonotoneBinning}); the published model uses it
  * @param challengerTrees boosting rounds of the XGBoost challenger ({@code 0} skips it)
  * @param scaling score scaling
  * @param bands band configuration
@@ -26,6 +28,7 @@ public record TrainerConfig(
     int epochs,
     double learningRate,
     int minibatchSize,
+    boolean monotone,
     int challengerTrees,
     ScoreScaling scaling,
     BandScheme bands) {
@@ -50,12 +53,21 @@ public record TrainerConfig(
   /** The defaults used for the published model. */
   public static TrainerConfig defaults(long seed) {
     return new TrainerConfig(
-        seed, 6, 0.03, 12, 0.2, 16, 150, ScoreScaling.DEFAULT, BandScheme.DEFAULT);
+        seed, 6, 0.03, 12, 0.2, 16, true, 150, ScoreScaling.DEFAULT, BandScheme.DEFAULT);
   }
 
   public TrainerConfig withChallengerTrees(int trees) {
     return new TrainerConfig(
-        seed, maxBins, minBinFraction, epochs, learningRate, minibatchSize, trees, scaling, bands);
+        seed,
+        maxBins,
+        minBinFraction,
+        epochs,
+        learningRate,
+        minibatchSize,
+        monotone,
+        trees,
+        scaling,
+        bands);
   }
 
   public TrainerConfig withBands(BandScheme newBands) {
@@ -66,9 +78,24 @@ public record TrainerConfig(
         epochs,
         learningRate,
         minibatchSize,
+        monotone,
         challengerTrees,
         scaling,
         newBands);
+  }
+
+  public TrainerConfig withMonotone(boolean enabled) {
+    return new TrainerConfig(
+        seed,
+        maxBins,
+        minBinFraction,
+        epochs,
+        learningRate,
+        minibatchSize,
+        enabled,
+        challengerTrees,
+        scaling,
+        bands);
   }
 
   /** The parameters as a flat map, for provenance. */
@@ -80,6 +107,7 @@ public record TrainerConfig(
     m.put("epochs", epochs);
     m.put("learningRate", learningRate);
     m.put("minibatchSize", minibatchSize);
+    m.put("monotone", monotone);
     m.put("challengerTrees", challengerTrees);
     return m;
   }

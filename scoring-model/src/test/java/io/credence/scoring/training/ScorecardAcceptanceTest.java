@@ -80,6 +80,22 @@ class ScorecardAcceptanceTest {
   }
 
   @Test
+  void pointsNeverRewardTheRiskierSideOfAConstrainedFeature() {
+    for (Characteristic c : TestModels.model().scorecard().definition().characteristics()) {
+      List<Integer> p = c.points();
+      switch (MonotoneBinning.direction(c.feature())) {
+        case RISK_FALLS -> assertThat(p).as(c.feature().name()).isSorted();
+        case RISK_RISES -> {
+          List<Integer> reversed = new java.util.ArrayList<>(p);
+          java.util.Collections.reverse(reversed);
+          assertThat(reversed).as(c.feature().name()).isSorted();
+        }
+        case NONE -> {}
+      }
+    }
+  }
+
+  @Test
   void aBorrowerCloseToLiquidationHearsAboutHealthFirst() {
     Scorecard s = TestModels.model().scorecard();
     LabelledBorrower typical = TestModels.split().test().rows().get(0);
