@@ -30,6 +30,25 @@ class PortalIT {
   }
 
   @Test
+  void unknownPageGetsTheFriendlyErrorPage() {
+    ApiClient browser = new ApiClient(port);
+    // Deny by default: anonymous visitors are sent to sign in before anything else.
+    assertThat(browser.get("/no-such-page").status()).isEqualTo(302);
+    assertThat(browser.signIn(TestWallets.Evm.random()).status()).isEqualTo(200);
+    ApiClient.Response missing = browser.page("/no-such-page");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.raw()).contains("Page not found").doesNotContain("Whitelabel");
+  }
+
+  @Test
+  void openApiDocumentIsGeneratedFromTheCode() {
+    ApiClient.Response api = new ApiClient(port).get("/v3/api-docs");
+    assertThat(api.status()).isEqualTo(200);
+    assertThat(api.body().get("paths").has("/api/v1/wallets")).isTrue();
+    assertThat(api.body().get("paths").has("/api/v1/auth/siwe")).isTrue();
+  }
+
+  @Test
   void walletsPageNeedsASignedInBorrower() {
     ApiClient.Response response = new ApiClient(port).get("/wallets");
     // java.net.http does not follow redirects by default: the portal sends visitors to sign in.

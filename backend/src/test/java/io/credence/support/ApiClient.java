@@ -63,6 +63,12 @@ public final class ApiClient {
         Map.of("chain", "solana", "message", message, "signature", wallet.sign(message)));
   }
 
+  /** A page request, as a browser sends it. */
+  public Response page(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(origin + path)).header("Accept", "text/html").GET());
+  }
+
   public Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
   }
