@@ -324,32 +324,47 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
         }
 
-        // G_k and H_k.
+        // G_k: -z - a*s_k ; H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)). The hot loop
+        // (2*nm ecMul + ecAdd) in assembly: same arithmetic as the Java verifier, no bounds checks
+        // (k < nm = sv.length, and the table holds 1 + 2*nm points).
         {
             uint256 yInv = inv[0];
-            uint256 yInvPow = 1;
-            uint256 zPow = mulmod(z, z, R);
             uint256 a = p.a;
             uint256 b = p.b;
-            for (uint256 j = 0; j < vs.length; j++) {
-                uint256 twoPow = 1;
-                for (uint256 i = 0; i < n; i++) {
-                    uint256 k = j * n + i;
-                    _accGenerator(buf, table, 1 + k, addmod(R - z, R - mulmod(a, sv[k], R), R));
-                    _accGenerator(
-                        buf,
-                        table,
-                        1 + nm + k,
-                        addmod(
-                            z,
-                            mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), R - mulmod(b, sv[nm - 1 - k], R), R), R),
-                            R
+            uint256 m = vs.length;
+            assembly ("memory-safe") {
+                let svPtr := add(sv, 32)
+                let gPtr := add(table, 96) // G_0 (after the length word and H)
+                let hPtr := add(add(table, 96), mul(nm, 64)) // H_0
+                let negZ := sub(R, z)
+                let yInvPow := 1
+                let zPow := mulmod(z, z, R)
+                let inPt := add(buf, 64)
+                for { let j := 0 } lt(j, m) { j := add(j, 1) } {
+                    let twoPow := 1
+                    for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                        let k := add(mul(j, n), i)
+                        let gp := add(gPtr, mul(k, 64))
+                        mstore(inPt, mload(gp))
+                        mstore(add(buf, 96), mload(add(gp, 32)))
+                        mstore(add(buf, 128), addmod(negZ, sub(R, mulmod(a, mload(add(svPtr, mul(k, 32))), R)), R))
+                        if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                        if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+                        let hp := add(hPtr, mul(k, 64))
+                        mstore(inPt, mload(hp))
+                        mstore(add(buf, 96), mload(add(hp, 32)))
+                        let sRev := mload(add(svPtr, mul(sub(sub(nm, 1), k), 32)))
+                        mstore(
+                            add(buf, 128),
+                            addmod(z, mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, mulmod(b, sRev, R)), R), R), R)
                         )
-                    );
-                    twoPow <<= 1;
-                    yInvPow = mulmod(yInvPow, yInv, R);
+                        if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                        if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+                        twoPow := shl(1, twoPow)
+                        yInvPow := mulmod(yInvPow, yInv, R)
+                    }
+                    zPow := mulmod(zPow, z, R)
                 }
-                zPow = mulmod(zPow, z, R);
             }
         }
         return buf[0] == 0 && buf[1] == 0;
