@@ -92,6 +92,22 @@ public final class RangeProof {
    */
   public void verify(Transcript transcript, int n, List<Commitment> commitments, byte[] context)
       throws ProofVerificationException {
+    verify(transcript, n, commitments, context, new SecureRandom());
+  }
+
+  /**
+   * As {@link #verify(Transcript, int, List, byte[])}, with the verifier's private weight drawn
+   * from the given source.
+   *
+   * @throws ProofVerificationException if the proof does not verify, with the reason
+   */
+  public void verify(
+      Transcript transcript,
+      int n,
+      List<Commitment> commitments,
+      byte[] context,
+      SecureRandom random)
+      throws ProofVerificationException {
     RangeProofProtocol.verify(
         List.of(
             new RangeProofProtocol.Claim(
@@ -101,7 +117,7 @@ public final class RangeProof {
                 commitments.stream().map(Commitment::point).toArray(GroupElement[]::new),
                 context,
                 this)),
-        new SecureRandom());
+        random);
   }
 
   /** Number of inner-product rounds k = log2(n·m). */
