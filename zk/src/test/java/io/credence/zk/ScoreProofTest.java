@@ -94,6 +94,28 @@ class ScoreProofTest {
   }
 
   @Test
+  void statementsRejectInvalidBounds() {
+    assertThatThrownBy(() -> new Statement.Threshold(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Statement.Band(-1, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Statement.Band(6, 5)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void verifiesFromCanonicalBytesAndChecksTheirRoundCount() throws Exception {
+    ScoreProof band = prove(new Statement.Band(300, 850), 650);
+    verifier.verify(
+        transcript(), band.statement(), band.commitment(), CONTEXT, band.proof().toBytes());
+    ScoreProof th = prove(new Statement.Threshold(700), 720);
+    assertRejected(
+        () ->
+            verifier.verify(
+                transcript(), band.statement(), th.commitment(), CONTEXT, th.proof().toBytes()),
+        Reason.ROUND_COUNT_MISMATCH);
+  }
+
+  @Test
   void bandProofIs608Bytes() {
     ScoreProof p = prove(new Statement.Band(300, 850), 650);
     assertThat(p.proof().toBytes()).hasSize(608);
