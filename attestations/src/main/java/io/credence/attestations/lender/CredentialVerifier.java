@@ -129,7 +129,8 @@ public final class CredentialVerifier {
           a.statement(),
           a.commitment(),
           Eip712.proofContext(a),
-          RangeProof.fromAbiBytes(pkg.proof()));
+          // Decoding with the statement's (n, m) rejects a wrong round count before any work.
+          RangeProof.fromAbiBytes(pkg.proof(), a.statement().bits(), a.statement().values()));
       return CheckResult.pass(Check.RANGE_PROOF, "proves " + a.statement());
     } catch (ProofVerificationException e) {
       return CheckResult.fail(Check.RANGE_PROOF, e.reason() + ": " + e.getMessage());
