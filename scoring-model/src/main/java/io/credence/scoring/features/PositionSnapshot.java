@@ -29,6 +29,10 @@ public record PositionSnapshot(
     if (!(collateralUsd >= 0) || !(debtUsd >= 0) || !(stablecoinCollateralUsd >= 0)) {
       throw new IllegalArgumentException("USD amounts must be >= 0");
     }
+    if (debtUsd > 0 && !(healthFactor >= 0)) {
+      // NaN would otherwise read as "missing" and be treated like a debt-free position.
+      throw new IllegalArgumentException("a position with debt needs a health factor >= 0");
+    }
     if (stablecoinCollateralUsd > collateralUsd * (1 + 1e-9)) {
       throw new IllegalArgumentException("stablecoinCollateralUsd exceeds collateralUsd");
     }

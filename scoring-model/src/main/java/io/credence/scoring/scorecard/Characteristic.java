@@ -45,11 +45,19 @@ public record Characteristic(
 
   /** Index of the bin holding {@code value}. */
   public int binOf(double value) {
+    return binOf(upperEdges.stream().mapToDouble(Double::doubleValue).toArray(), value);
+  }
+
+  /**
+   * Index of the bin holding {@code value} for strictly increasing upper-inclusive {@code
+   * upperEdges}: the one rule shared by training and scoring.
+   */
+  public static int binOf(double[] upperEdges, double value) {
     int lo = 0;
-    int hi = upperEdges.size();
+    int hi = upperEdges.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (value <= upperEdges.get(mid)) {
+      if (value <= upperEdges[mid]) {
         hi = mid;
       } else {
         lo = mid + 1;

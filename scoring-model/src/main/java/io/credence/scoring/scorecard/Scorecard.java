@@ -84,7 +84,7 @@ public final class Scorecard {
     long total = definition.baseScore();
     int[] shortfall = new int[x.length];
     for (int i = 0; i < x.length; i++) {
-      int p = points[i][bin(edges[i], x[i])];
+      int p = points[i][Characteristic.binOf(edges[i], x[i])];
       total += p;
       shortfall[i] = bestPoints[i] - p;
     }
@@ -102,7 +102,7 @@ public final class Scorecard {
     double[] x = features.toArray();
     long total = definition.baseScore();
     for (int i = 0; i < x.length; i++) {
-      total += points[i][bin(edges[i], x[i])];
+      total += points[i][Characteristic.binOf(edges[i], x[i])];
     }
     return definition.scaling().clamp(total);
   }
@@ -112,7 +112,7 @@ public final class Scorecard {
     double[] x = features.toArray();
     double logit = definition.intercept();
     for (int i = 0; i < x.length; i++) {
-      logit += coefficients[i][bin(edges[i], x[i])];
+      logit += coefficients[i][Characteristic.binOf(edges[i], x[i])];
     }
     return logit;
   }
@@ -131,19 +131,5 @@ public final class Scorecard {
       codes.add(ReasonCode.forFeature(definition.characteristics().get(i).feature()));
     }
     return codes;
-  }
-
-  static int bin(double[] upperEdges, double value) {
-    int lo = 0;
-    int hi = upperEdges.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (value <= upperEdges[mid]) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
   }
 }

@@ -1,6 +1,7 @@
 package io.credence.scoring.training;
 
 import io.credence.scoring.features.Feature;
+import io.credence.scoring.scorecard.Characteristic;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ final class MonotoneBinning {
       long[] rows = new long[e.length + 1];
       long[] defaults = new long[e.length + 1];
       for (int i = 0; i < values.length; i++) {
-        int b = ScorecardTrainer.binOf(e, values[i]);
+        int b = Characteristic.binOf(e, values[i]);
         rows[b]++;
         defaults[b] += bad[i] ? 1 : 0;
       }

@@ -273,7 +273,8 @@ public final class ScorecardTrainer {
     String[] names = new String[features.size()];
     double[] ones = new double[features.size()];
     for (Feature f : features) {
-      names[f.ordinal()] = BIN_NAMES[f.ordinal()][binOf(edges[f.ordinal()], row.features().get(f))];
+      names[f.ordinal()] =
+          BIN_NAMES[f.ordinal()][Characteristic.binOf(edges[f.ordinal()], row.features().get(f))];
       ones[f.ordinal()] = 1;
     }
     return new ArrayExample<>(label(row), names, ones);
@@ -293,14 +294,6 @@ public final class ScorecardTrainer {
       names[f.ordinal()] = f.column();
     }
     return new ArrayExample<>(label, names, v.toArray());
-  }
-
-  static int binOf(double[] edges, double value) {
-    int j = 0;
-    while (j < edges.length && value > edges[j]) {
-      j++;
-    }
-    return j;
   }
 
   private static Label label(LabelledBorrower row) {

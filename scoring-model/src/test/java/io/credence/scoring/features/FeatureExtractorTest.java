@@ -154,6 +154,15 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void aPositionWithDebtMustHaveAHealthFactor() {
+    assertThatThrownBy(() -> new PositionSnapshot("ethereum", "aave-v3", 100, 0, 50, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("health factor");
+    assertThat(new PositionSnapshot("ethereum", "aave-v3", 100, 0, 0, Double.NaN).debtUsd())
+        .isZero();
+  }
+
+  @Test
   void rejectsMalformedEvents() {
     assertThatThrownBy(() -> new LendingEvent(BORROW, "ethereum", "aave-v3", "USDC", -1, AS_OF))
         .isInstanceOf(IllegalArgumentException.class)
