@@ -23,6 +23,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.utils.Convert;
+import org.web3j.utils.Numeric;
 
 /** The registry against a real Anvil: minting, every rejection path, revocation, lender reads. */
 class CredenceRegistryIT {
@@ -254,6 +255,9 @@ class CredenceRegistryIT {
     BigInteger tokenId = new BigInteger(1, pkg.uid().bytes());
     CredenceRegistry registry = registry(borrower);
     assertThat(registry.locked(tokenId).send()).isTrue();
+    assertThat(registry.supportsInterface(Numeric.hexStringToByteArray("0xb45a3c0e")).send())
+        .as("ERC-5192")
+        .isTrue();
     assertThat(registry.ownerOf(tokenId).send()).isEqualToIgnoringCase(borrower.getAddress());
 
     String data =

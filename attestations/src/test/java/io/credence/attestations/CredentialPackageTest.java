@@ -43,6 +43,30 @@ class CredentialPackageTest {
   }
 
   @Test
+  void theJsonUsesExactlyTheFieldsOfTheDocumentedSchema() throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var schema =
+        mapper.readTree(
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "docs", "credential-package.schema.json")));
+    var json = mapper.readTree(issue().toJson());
+    assertThat(fieldNames(json)).isEqualTo(fieldNames(schema.get("properties")));
+    assertThat(fieldNames(json.get("attestation")))
+        .isEqualTo(fieldNames(schema.at("/properties/attestation/properties")));
+    assertThat(fieldNames(json.get("opening")))
+        .isEqualTo(fieldNames(schema.at("/properties/opening/properties")));
+    for (String field : fieldNames(schema.at("/properties/attestation/properties"))) {
+      assertThat(schema.at("/properties/attestation/required").toString()).contains(field);
+    }
+  }
+
+  static java.util.Set<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
   void neverPrintsTheOpening() {
     CredentialPackage pkg = issue();
     String blinding =
