@@ -84,6 +84,9 @@ public final class AnvilExtension implements BeforeAllCallback, AfterAllCallback
             "--accounts", Integer.toString(DEV_KEYS.size()),
             "--hardfork", "cancun"));
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // If the test JVM is killed, do not leave Anvil running.
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     CompletableFuture<Void> listening = new CompletableFuture<>();
     Thread pump =
         new Thread(() -> pumpOutput(log, listening), "anvil-" + chainId + "-" + port + "-output");
