@@ -94,34 +94,36 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         bytes calldata context,
         bytes calldata proof
     ) external view {
-        if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
-        Point memory v = _point(commitment, 0);
+        unchecked {
+            if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
+            Point memory v = _point(commitment, 0);
 
-        // Statement -> (n, encoding, derived commitments), as io.credence.zk.Statement/ScoreStatements.
-        uint256 n;
-        bytes memory statement;
-        Point[] memory vs;
-        if (statementKind == 1) {
-            n = _bitsCovering(lo);
-            statement = abi.encodePacked(uint8(1), lo);
-            vs = new Point[](1);
-            vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
-        } else if (statementKind == 2 && lo <= hi) {
-            n = _bitsCovering(hi - lo);
-            statement = abi.encodePacked(uint8(2), lo, hi);
-            vs = new Point[](2);
-            vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
-            vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
-        } else {
-            revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            // Statement -> (n, encoding, derived commitments), as io.credence.zk.Statement/ScoreStatements.
+            uint256 n;
+            bytes memory statement;
+            Point[] memory vs;
+            if (statementKind == 1) {
+                n = _bitsCovering(lo);
+                statement = abi.encodePacked(uint8(1), lo);
+                vs = new Point[](1);
+                vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+            } else if (statementKind == 2 && lo <= hi) {
+                n = _bitsCovering(hi - lo);
+                statement = abi.encodePacked(uint8(2), lo, hi);
+                vs = new Point[](2);
+                vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+                vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
+            } else {
+                revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            }
+            uint256 nm = n * vs.length;
+            if (nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            uint256 rounds = _log2(nm);
+
+            Proof memory p = _decode(proof, rounds);
+            Challenges memory ch = _transcript(transcriptState, n, statement, vs, context, p, rounds);
+            if (!_check(p, ch, vs, Inputs(v, lo, hi), n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
         }
-        uint256 nm = n * vs.length;
-        if (nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
-        uint256 rounds = _log2(nm);
-
-        Proof memory p = _decode(proof, rounds);
-        Challenges memory ch = _transcript(transcriptState, n, statement, vs, context, p, rounds);
-        if (!_check(p, ch, vs, Inputs(v, lo, hi), n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
     }
 
     // ------------------------------------------------------------------ transcript
@@ -135,33 +137,35 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         Proof memory p,
         uint256 rounds
     ) private pure returns (Challenges memory ch) {
-        state = _appendBytes(state, "dom-sep", 7, bytes("credence/bulletproofs-range/v1"));
-        state = _appendU64(state, "n", 1, n);
-        state = _appendU64(state, "m", 1, vs.length);
-        state = _appendBytes(state, "statement", 9, statement);
-        for (uint256 j = 0; j < vs.length; j++) {
-            state = _appendPoint(state, "V", 1, vs[j]);
+        unchecked {
+            state = _appendBytes(state, "dom-sep", 7, bytes("credence/bulletproofs-range/v1"));
+            state = _appendU64(state, "n", 1, n);
+            state = _appendU64(state, "m", 1, vs.length);
+            state = _appendBytes(state, "statement", 9, statement);
+            for (uint256 j = 0; j < vs.length; j++) {
+                state = _appendPoint(state, "V", 1, vs[j]);
+            }
+            state = _appendBytes(state, "context", 7, context);
+            state = _appendPoint(state, "A", 1, p.A);
+            state = _appendPoint(state, "S", 1, p.S);
+            (state, ch.y) = _challenge(state, "y");
+            (state, ch.z) = _challenge(state, "z");
+            state = _appendPoint(state, "T1", 2, p.T1);
+            state = _appendPoint(state, "T2", 2, p.T2);
+            (state, ch.x) = _challenge(state, "x");
+            state = _appendWord(state, "t_x", 3, p.tx);
+            state = _appendWord(state, "tau_x", 5, p.taux);
+            state = _appendWord(state, "mu", 2, p.mu);
+            (state, ch.w) = _challenge(state, "w");
+            ch.u = new uint256[](rounds);
+            for (uint256 k = 0; k < rounds; k++) {
+                state = _appendPoint(state, "L", 1, p.L[k]);
+                state = _appendPoint(state, "R", 1, p.R[k]);
+                (state, ch.u[k]) = _challenge(state, "u");
+            }
+            ch.c = uint256(keccak256(abi.encodePacked(state, "credence/evm-verifier-weight/v1", p.a, p.b))) % R;
+            if (ch.c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
         }
-        state = _appendBytes(state, "context", 7, context);
-        state = _appendPoint(state, "A", 1, p.A);
-        state = _appendPoint(state, "S", 1, p.S);
-        (state, ch.y) = _challenge(state, "y");
-        (state, ch.z) = _challenge(state, "z");
-        state = _appendPoint(state, "T1", 2, p.T1);
-        state = _appendPoint(state, "T2", 2, p.T2);
-        (state, ch.x) = _challenge(state, "x");
-        state = _appendWord(state, "t_x", 3, p.tx);
-        state = _appendWord(state, "tau_x", 5, p.taux);
-        state = _appendWord(state, "mu", 2, p.mu);
-        (state, ch.w) = _challenge(state, "w");
-        ch.u = new uint256[](rounds);
-        for (uint256 k = 0; k < rounds; k++) {
-            state = _appendPoint(state, "L", 1, p.L[k]);
-            state = _appendPoint(state, "R", 1, p.R[k]);
-            (state, ch.u[k]) = _challenge(state, "u");
-        }
-        ch.c = uint256(keccak256(abi.encodePacked(state, "credence/evm-verifier-weight/v1", p.a, p.b))) % R;
-        if (ch.c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
     }
 
     // Transcript operations of io.credence.zk.Transcript, hashed in scratch memory (no allocation):
@@ -266,108 +270,110 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256 nm,
         uint256 rounds
     ) private view returns (bool) {
-        // One modexp inverts y and every u_k (Montgomery's batch inversion).
-        uint256[] memory inv = _batchInverse(ch.y, ch.u);
-        uint256[] memory sv = _sVector(ch.u, inv, nm, rounds);
-        uint256 z = ch.z;
-        bytes memory table = _loadGenerators(nm);
-        // acc.x, acc.y, p.x, p.y, scalar: the running sum and the precompile input, reused for
-        // every term so the multi-scalar multiplication allocates no memory.
-        uint256[5] memory buf;
-        buf[0] = p.A.x; // A has coefficient 1
-        buf[1] = p.A.y;
-        _acc(buf, p.S.x, p.S.y, ch.x);
-        uint256 cx = mulmod(ch.c, ch.x, R);
-        _acc(buf, p.T1.x, p.T1.y, R - cx);
-        _acc(buf, p.T2.x, p.T2.y, R - mulmod(cx, ch.x, R));
-        uint256 zj = mulmod(z, z, R); // z^(2+j)
-        uint256 delta;
-        {
-            // delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
-            uint256 sumY;
-            uint256 yi = 1;
-            for (uint256 i = 0; i < nm; i++) {
-                sumY = addmod(sumY, yi, R);
-                yi = mulmod(yi, ch.y, R);
-            }
-            delta = mulmod(addmod(z, R - zj, R), sumY, R);
-            uint256 zz = mulmod(zj, z, R);
-            for (uint256 j = 0; j < vs.length; j++) {
-                delta = addmod(delta, R - mulmod(zz, (uint256(1) << n) - 1, R), R);
-                zz = mulmod(zz, z, R);
-            }
-        }
-        // V_j: -c*z^(2+j). For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two terms fold into
-        // (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
-        uint256 gFold;
-        if (vs.length == 1) {
-            _acc(buf, vs[0].x, vs[0].y, R - mulmod(ch.c, zj, R));
-        } else {
-            uint256 cz2 = mulmod(ch.c, zj, R);
-            uint256 cz3 = mulmod(cz2, z, R);
-            _acc(buf, inputs.v.x, inputs.v.y, addmod(cz3, R - cz2, R));
-            gFold = addmod(mulmod(cz2, inputs.lo, R), R - mulmod(cz3, inputs.hi, R), R);
-        }
-        for (uint256 k = 0; k < rounds; k++) {
-            uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
-            _acc(buf, p.L[k].x, p.L[k].y, u2);
-            _acc(buf, p.R[k].x, p.R[k].y, mulmod(inv[1 + k], inv[1 + k], R));
-        }
-
-        // G and H.
-        {
-            uint256 ab = mulmod(p.a, p.b, R);
-            uint256 gb = addmod(
-                mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
-            );
-            _acc(buf, 1, 2, addmod(gb, gFold, R));
-            _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
-        }
-
-        // G_k: -z - a*s_k ; H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)). The hot loop
-        // (2*nm ecMul + ecAdd) in assembly: same arithmetic as the Java verifier, no bounds checks
-        // (k < nm = sv.length, and the table holds 1 + 2*nm points).
-        {
-            uint256 yInv = inv[0];
-            uint256 a = p.a;
-            uint256 b = p.b;
-            uint256 m = vs.length;
-            assembly ("memory-safe") {
-                let svPtr := add(sv, 32)
-                let gPtr := add(table, 96) // G_0 (after the length word and H)
-                let hPtr := add(add(table, 96), mul(nm, 64)) // H_0
-                let negZ := sub(R, z)
-                let yInvPow := 1
-                let zPow := mulmod(z, z, R)
-                let inPt := add(buf, 64)
-                for { let j := 0 } lt(j, m) { j := add(j, 1) } {
-                    let twoPow := 1
-                    for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                        let k := add(mul(j, n), i)
-                        let gp := add(gPtr, mul(k, 64))
-                        mstore(inPt, mload(gp))
-                        mstore(add(buf, 96), mload(add(gp, 32)))
-                        mstore(add(buf, 128), addmod(negZ, sub(R, mulmod(a, mload(add(svPtr, mul(k, 32))), R)), R))
-                        if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
-                        if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-                        let hp := add(hPtr, mul(k, 64))
-                        mstore(inPt, mload(hp))
-                        mstore(add(buf, 96), mload(add(hp, 32)))
-                        let sRev := mload(add(svPtr, mul(sub(sub(nm, 1), k), 32)))
-                        mstore(
-                            add(buf, 128),
-                            addmod(z, mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, mulmod(b, sRev, R)), R), R), R)
-                        )
-                        if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
-                        if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-                        twoPow := shl(1, twoPow)
-                        yInvPow := mulmod(yInvPow, yInv, R)
-                    }
-                    zPow := mulmod(zPow, z, R)
+        unchecked {
+            // One modexp inverts y and every u_k (Montgomery's batch inversion).
+            uint256[] memory inv = _batchInverse(ch.y, ch.u);
+            uint256[] memory sv = _sVector(ch.u, inv, nm, rounds);
+            uint256 z = ch.z;
+            bytes memory table = _loadGenerators(nm);
+            // acc.x, acc.y, p.x, p.y, scalar: the running sum and the precompile input, reused for
+            // every term so the multi-scalar multiplication allocates no memory.
+            uint256[5] memory buf;
+            buf[0] = p.A.x; // A has coefficient 1
+            buf[1] = p.A.y;
+            _acc(buf, p.S.x, p.S.y, ch.x);
+            uint256 cx = mulmod(ch.c, ch.x, R);
+            _acc(buf, p.T1.x, p.T1.y, R - cx);
+            _acc(buf, p.T2.x, p.T2.y, R - mulmod(cx, ch.x, R));
+            uint256 zj = mulmod(z, z, R); // z^(2+j)
+            uint256 delta;
+            {
+                // delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
+                uint256 sumY;
+                uint256 yi = 1;
+                for (uint256 i = 0; i < nm; i++) {
+                    sumY = addmod(sumY, yi, R);
+                    yi = mulmod(yi, ch.y, R);
+                }
+                delta = mulmod(addmod(z, R - zj, R), sumY, R);
+                uint256 zz = mulmod(zj, z, R);
+                for (uint256 j = 0; j < vs.length; j++) {
+                    delta = addmod(delta, R - mulmod(zz, (uint256(1) << n) - 1, R), R);
+                    zz = mulmod(zz, z, R);
                 }
             }
+            // V_j: -c*z^(2+j). For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two terms fold into
+            // (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
+            uint256 gFold;
+            if (vs.length == 1) {
+                _acc(buf, vs[0].x, vs[0].y, R - mulmod(ch.c, zj, R));
+            } else {
+                uint256 cz2 = mulmod(ch.c, zj, R);
+                uint256 cz3 = mulmod(cz2, z, R);
+                _acc(buf, inputs.v.x, inputs.v.y, addmod(cz3, R - cz2, R));
+                gFold = addmod(mulmod(cz2, inputs.lo, R), R - mulmod(cz3, inputs.hi, R), R);
+            }
+            for (uint256 k = 0; k < rounds; k++) {
+                uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
+                _acc(buf, p.L[k].x, p.L[k].y, u2);
+                _acc(buf, p.R[k].x, p.R[k].y, mulmod(inv[1 + k], inv[1 + k], R));
+            }
+
+            // G and H.
+            {
+                uint256 ab = mulmod(p.a, p.b, R);
+                uint256 gb = addmod(
+                    mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
+                );
+                _acc(buf, 1, 2, addmod(gb, gFold, R));
+                _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
+            }
+
+            // G_k: -z - a*s_k ; H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)). The hot loop
+            // (2*nm ecMul + ecAdd) in assembly: same arithmetic as the Java verifier, no bounds checks
+            // (k < nm = sv.length, and the table holds 1 + 2*nm points).
+            {
+                uint256 yInv = inv[0];
+                uint256 a = p.a;
+                uint256 b = p.b;
+                uint256 m = vs.length;
+                assembly ("memory-safe") {
+                    let svPtr := add(sv, 32)
+                    let gPtr := add(table, 96) // G_0 (after the length word and H)
+                    let hPtr := add(add(table, 96), mul(nm, 64)) // H_0
+                    let negZ := sub(R, z)
+                    let yInvPow := 1
+                    let zPow := mulmod(z, z, R)
+                    let inPt := add(buf, 64)
+                    for { let j := 0 } lt(j, m) { j := add(j, 1) } {
+                        let twoPow := 1
+                        for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                            let k := add(mul(j, n), i)
+                            let gp := add(gPtr, mul(k, 64))
+                            mstore(inPt, mload(gp))
+                            mstore(add(buf, 96), mload(add(gp, 32)))
+                            mstore(add(buf, 128), addmod(negZ, sub(R, mulmod(a, mload(add(svPtr, mul(k, 32))), R)), R))
+                            if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+                            let hp := add(hPtr, mul(k, 64))
+                            mstore(inPt, mload(hp))
+                            mstore(add(buf, 96), mload(add(hp, 32)))
+                            let sRev := mload(add(svPtr, mul(sub(sub(nm, 1), k), 32)))
+                            mstore(
+                                add(buf, 128),
+                                addmod(z, mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, mulmod(b, sRev, R)), R), R), R)
+                            )
+                            if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+                            twoPow := shl(1, twoPow)
+                            yInvPow := mulmod(yInvPow, yInv, R)
+                        }
+                        zPow := mulmod(zPow, z, R)
+                    }
+                }
+            }
+            return buf[0] == 0 && buf[1] == 0;
         }
-        return buf[0] == 0 && buf[1] == 0;
     }
 
     /// @dev buf[0..1] += s * (px, py), via ecMul (0x07) then ecAdd (0x06), in place.
@@ -399,35 +405,39 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         pure
         returns (uint256[] memory sv)
     {
-        uint256 allInv = 1;
-        uint256[] memory uSq = new uint256[](rounds);
-        for (uint256 k = 0; k < rounds; k++) {
-            allInv = mulmod(allInv, inv[1 + k], R);
-            uSq[k] = mulmod(u[k], u[k], R);
-        }
-        sv = new uint256[](nm);
-        sv[0] = allInv;
-        for (uint256 i = 1; i < nm; i++) {
-            uint256 lgI = _log2Floor(i);
-            sv[i] = mulmod(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI], R);
+        unchecked {
+            uint256 allInv = 1;
+            uint256[] memory uSq = new uint256[](rounds);
+            for (uint256 k = 0; k < rounds; k++) {
+                allInv = mulmod(allInv, inv[1 + k], R);
+                uSq[k] = mulmod(u[k], u[k], R);
+            }
+            sv = new uint256[](nm);
+            sv[0] = allInv;
+            for (uint256 i = 1; i < nm; i++) {
+                uint256 lgI = _log2Floor(i);
+                sv[i] = mulmod(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI], R);
+            }
         }
     }
 
     /// @dev [y^-1, u_0^-1, ..., u_(k-1)^-1] with a single modular inversion.
     function _batchInverse(uint256 y, uint256[] memory u) private view returns (uint256[] memory inv) {
-        uint256 count = 1 + u.length;
-        uint256[] memory prefix = new uint256[](count);
-        prefix[0] = y;
-        for (uint256 i = 1; i < count; i++) {
-            prefix[i] = mulmod(prefix[i - 1], u[i - 1], R);
+        unchecked {
+            uint256 count = 1 + u.length;
+            uint256[] memory prefix = new uint256[](count);
+            prefix[0] = y;
+            for (uint256 i = 1; i < count; i++) {
+                prefix[i] = mulmod(prefix[i - 1], u[i - 1], R);
+            }
+            uint256 t = _inv(prefix[count - 1]);
+            inv = new uint256[](count);
+            for (uint256 i = count - 1; i > 0; i--) {
+                inv[i] = mulmod(t, prefix[i - 1], R);
+                t = mulmod(t, u[i - 1], R);
+            }
+            inv[0] = t;
         }
-        uint256 t = _inv(prefix[count - 1]);
-        inv = new uint256[](count);
-        for (uint256 i = count - 1; i > 0; i--) {
-            inv[i] = mulmod(t, prefix[i - 1], R);
-            t = mulmod(t, u[i - 1], R);
-        }
-        inv[0] = t;
     }
 
     // ------------------------------------------------------------------ decoding
@@ -435,31 +445,33 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     /// @dev Strict decoding of RangeProof.toAbiBytes(): exact length, exact head offsets and
     /// array lengths, every point a canonical non-identity curve point, every scalar < r.
     function _decode(bytes calldata b, uint256 rounds) private pure returns (Proof memory p) {
-        if (b.length < 576 || (b.length - 576) % 128 != 0) revert InvalidProof(Reason.WRONG_LENGTH);
-        uint256 k = (b.length - 576) / 128;
-        if (k > 12) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
-        uint256 offL = 15 * 32;
-        uint256 offR = offL + 32 + 64 * k;
-        if (
-            _word(b, 0) != 32 || _word(b, 32 + 11 * 32) != offL || _word(b, 32 + 12 * 32) != offR
-                || _word(b, 32 + offL) != k || _word(b, 32 + offR) != k
-        ) revert InvalidProof(Reason.WRONG_LENGTH);
-        p.A = _point(b, 32);
-        p.S = _point(b, 96);
-        p.T1 = _point(b, 160);
-        p.T2 = _point(b, 224);
-        p.tx = _scalar(b, 288);
-        p.taux = _scalar(b, 320);
-        p.mu = _scalar(b, 352);
-        p.a = _scalar(b, 32 + 13 * 32);
-        p.b = _scalar(b, 32 + 14 * 32);
-        p.L = new Point[](k);
-        p.R = new Point[](k);
-        for (uint256 r = 0; r < k; r++) {
-            p.L[r] = _point(b, 32 + offL + 32 + 64 * r);
-            p.R[r] = _point(b, 32 + offR + 32 + 64 * r);
+        unchecked {
+            if (b.length < 576 || (b.length - 576) % 128 != 0) revert InvalidProof(Reason.WRONG_LENGTH);
+            uint256 k = (b.length - 576) / 128;
+            if (k > 12) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
+            uint256 offL = 15 * 32;
+            uint256 offR = offL + 32 + 64 * k;
+            if (
+                _word(b, 0) != 32 || _word(b, 32 + 11 * 32) != offL || _word(b, 32 + 12 * 32) != offR
+                    || _word(b, 32 + offL) != k || _word(b, 32 + offR) != k
+            ) revert InvalidProof(Reason.WRONG_LENGTH);
+            p.A = _point(b, 32);
+            p.S = _point(b, 96);
+            p.T1 = _point(b, 160);
+            p.T2 = _point(b, 224);
+            p.tx = _scalar(b, 288);
+            p.taux = _scalar(b, 320);
+            p.mu = _scalar(b, 352);
+            p.a = _scalar(b, 32 + 13 * 32);
+            p.b = _scalar(b, 32 + 14 * 32);
+            p.L = new Point[](k);
+            p.R = new Point[](k);
+            for (uint256 r = 0; r < k; r++) {
+                p.L[r] = _point(b, 32 + offL + 32 + 64 * r);
+                p.R[r] = _point(b, 32 + offR + 32 + 64 * r);
+            }
+            if (k != rounds) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
         }
-        if (k != rounds) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
     }
 
     function _word(bytes calldata b, uint256 off) private pure returns (uint256 w) {
@@ -505,13 +517,17 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     }
 
     function _log2(uint256 v) private pure returns (uint256 r) {
-        while ((1 << r) < v) r++;
+        unchecked {
+            while ((1 << r) < v) r++;
+        }
     }
 
     function _log2Floor(uint256 v) private pure returns (uint256 r) {
-        while (v > 1) {
-            v >>= 1;
-            r++;
+        unchecked {
+            while (v > 1) {
+                v >>= 1;
+                r++;
+            }
         }
     }
 
