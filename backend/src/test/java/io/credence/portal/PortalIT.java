@@ -41,6 +41,21 @@ class PortalIT {
   }
 
   @Test
+  void unmappedApiRequestsGetProblemsNotErrorPages() {
+    ApiClient client = new ApiClient(port);
+    assertThat(client.signIn(TestWallets.Evm.random()).status()).isEqualTo(200);
+    ApiClient.Response missing = client.get("/api/v1/no-such-endpoint");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.problemType()).isEqualTo("urn:credence:problem:not-found");
+    ApiClient.Response wrongMethod = client.delete("/api/v1/wallets");
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.problemType()).isEqualTo("urn:credence:problem:method-not-allowed");
+    ApiClient.Response wrongType = client.postRaw("/api/v1/auth/siwe", "message=x", "text/plain");
+    assertThat(wrongType.status()).isEqualTo(415);
+    assertThat(wrongType.problemType()).isEqualTo("urn:credence:problem:unsupported-media-type");
+  }
+
+  @Test
   void openApiDocumentIsGeneratedFromTheCode() {
     ApiClient.Response api = new ApiClient(port).get("/v3/api-docs");
     assertThat(api.status()).isEqualTo(200);

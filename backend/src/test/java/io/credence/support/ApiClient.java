@@ -93,10 +93,14 @@ public final class ApiClient {
   }
 
   public Response postRaw(String path, String body) {
+    return postRaw(path, body, "application/json");
+  }
+
+  public Response postRaw(String path, String body, String contentType) {
     return send(
         withCsrf(
             HttpRequest.newBuilder(URI.create(origin + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
   }
 
