@@ -17,6 +17,7 @@ class WalletJourneyIT {
 
   @LocalServerPort int port;
   @Autowired AuditLog audit;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void signInLinkListUnlinkAndTheAuditChainVerifies() {
@@ -30,6 +31,7 @@ class WalletJourneyIT {
     assertThat(signIn.status()).isEqualTo(200);
     assertThat(signIn.body().get("newProfile").asBoolean()).isTrue();
     String profileId = signIn.body().get("profileId").asText();
+    assertThat(sessionsOf(profileId)).as("session kept in PostgreSQL").isEqualTo(1);
 
     // Link a second EVM wallet on Polygon.
     ApiClient.Response linkEvm = client.linkEvm(second, "137");
@@ -71,8 +73,14 @@ class WalletJourneyIT {
     // Signing out ends the session.
     assertThat(client.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
     assertThat(client.get("/api/v1/wallets").status()).isEqualTo(401);
+    assertThat(sessionsOf(profileId)).as("only the second browser's session is left").isEqualTo(1);
 
     assertThat(audit.verifyChain().intact()).isTrue();
     assertThat(audit.verifyChain().entriesChecked()).isGreaterThanOrEqualTo(7);
+  }
+
+  private int sessionsOf(String profileId) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class, profileId);
   }
 }
