@@ -74,9 +74,7 @@ final class BouncyCastleGroup implements CurveGroup {
 
   @Override
   public GroupElement fromAffine(BigInteger x, BigInteger y) {
-    if (x.signum() < 0 || x.compareTo(P) >= 0 || y.signum() < 0 || y.compareTo(P) >= 0) {
-      throw new IllegalArgumentException("coordinate out of range");
-    }
+    CurveGroup.requireCoordinatesInField(x, y);
     return new Element(curve.validatePoint(x, y));
   }
 

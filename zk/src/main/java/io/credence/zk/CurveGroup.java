@@ -16,6 +16,17 @@ interface CurveGroup {
       new BigInteger(
           "21888242871839275222246405745257275088696311157297823662689037894645226208583");
 
+  /**
+   * Boundary check shared by every backend's {@link #fromAffine}.
+   *
+   * @throws IllegalArgumentException if a coordinate is outside [0, p)
+   */
+  static void requireCoordinatesInField(BigInteger x, BigInteger y) {
+    if (x.signum() < 0 || x.compareTo(P) >= 0 || y.signum() < 0 || y.compareTo(P) >= 0) {
+      throw new IllegalArgumentException("coordinate out of range");
+    }
+  }
+
   /** The standard generator (1, 2). */
   GroupElement generator();
 

@@ -93,9 +93,7 @@ final class MontgomeryGroup implements CurveGroup {
 
   @Override
   public GroupElement fromAffine(BigInteger x, BigInteger y) {
-    if (x.signum() < 0 || x.compareTo(P) >= 0 || y.signum() < 0 || y.compareTo(P) >= 0) {
-      throw new IllegalArgumentException("coordinate out of range");
-    }
+    CurveGroup.requireCoordinatesInField(x, y);
     Fp fx = Fp.of(x);
     Fp fy = Fp.of(y);
     if (!Fp.sqr(fy).sameAs(Fp.add(Fp.mul(Fp.sqr(fx), fx), B))) {
