@@ -3,7 +3,7 @@ package io.credence.auth;
 import java.math.BigInteger;
 import java.util.Arrays;
 
-/** Bitcoin-alphabet base58, as used for Solana addresses and signatures. */
+/** Bitcoin-alphabet base58 decoding, as used for Solana addresses and signatures. */
 final class Base58 {
 
   private static final String ALPHABET =
@@ -12,22 +12,6 @@ final class Base58 {
   private static final int MAX_INPUT = 128;
 
   private Base58() {}
-
-  static String encode(byte[] bytes) {
-    int zeros = 0;
-    while (zeros < bytes.length && bytes[zeros] == 0) {
-      zeros++;
-    }
-    StringBuilder out = new StringBuilder();
-    BigInteger value = new BigInteger(1, bytes);
-    while (value.signum() > 0) {
-      BigInteger[] qr = value.divideAndRemainder(BASE);
-      out.append(ALPHABET.charAt(qr[1].intValue()));
-      value = qr[0];
-    }
-    out.append("1".repeat(zeros));
-    return out.reverse().toString();
-  }
 
   /**
    * Decodes base58 text.

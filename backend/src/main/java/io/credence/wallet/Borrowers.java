@@ -139,11 +139,6 @@ public class Borrowers {
     return links.findActiveByProfile(profileId).stream().map(Borrowers::view).toList();
   }
 
-  @Transactional(readOnly = true)
-  public boolean exists(UUID profileId) {
-    return profiles.existsById(profileId);
-  }
-
   private WalletLink saveLink(UUID profileId, VerifiedWallet wallet, Instant at) {
     return links.saveAndFlush(
         new WalletLink(

@@ -114,14 +114,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return password;
   }
 
-  public int port() {
-    return port;
-  }
-
-  public Path dataDirectory() {
-    return dataDir;
-  }
-
   /** Stops the server; the data directory stays unless the instance is ephemeral. */
   @Override
   public void close() {
