@@ -25,14 +25,14 @@ final class MonotoneBinning {
   static Direction direction(Feature feature) {
     return switch (feature) {
       case WALLET_AGE_DAYS,
-              ACTIVE_MONTHS,
-              TX_COUNT,
-              CHAINS_ACTIVE,
-              PROTOCOLS_USED,
-              REPAY_RATIO,
-              DAYS_SINCE_LAST_LIQUIDATION,
-              MIN_HEALTH_FACTOR,
-              STABLECOIN_COLLATERAL_SHARE ->
+          ACTIVE_MONTHS,
+          TX_COUNT,
+          CHAINS_ACTIVE,
+          PROTOCOLS_USED,
+          REPAY_RATIO,
+          DAYS_SINCE_LAST_LIQUIDATION,
+          MIN_HEALTH_FACTOR,
+          STABLECOIN_COLLATERAL_SHARE ->
           Direction.RISK_FALLS;
       case LIQUIDATION_COUNT, LIQUIDATION_VOLUME_RATIO, PEAK_LTV -> Direction.RISK_RISES;
       case BORROW_COUNT, BORROW_VOLUME_USD, CURRENT_DEBT_USD, NET_POSITION_USD -> Direction.NONE;

@@ -46,10 +46,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class ScorecardTrainer {
 
-  /** Fewest training rows accepted. */
   /** Upper limit of {@link TrainerConfig#maxBins()}. */
   public static final int MAX_BINS = 50;
 
+  /** Fewest training rows accepted. */
   public static final int MIN_ROWS = io.credence.scoring.data.CsvDatasets.MIN_TRAINING_ROWS;
 
   static final String DEFAULT = "default";
