@@ -2,6 +2,8 @@ package io.credence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.credence.support.ApiClient;
+import io.credence.support.TestWallets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,77 +15,237 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the packaged jar exactly as the README's run command does (embedded defaults, its own data
- * directory) and waits for it to report healthy and print the portal URL. Runs after {@code
- * package}, so it exercises the fat jar: migrations, templates and database binaries inside it.
+ * Starts the packaged jar exactly as the README's run command does, in its own process: from a 0700
+ * folder (as root on CI, so the embedded PostgreSQL, which runs as {@code nobody}, cannot reach
+ * it), across a restart, beside a second start in the same folder, and with each start-up failure
+ * an operator can meet. Every failure must be one line, with no stack trace, and a non-zero exit.
  */
 class PackagedApplicationIT {
 
   private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
+  private static final Path JAR = Path.of("target/credence-backend.jar").toAbsolutePath();
+  private static final List<Path> FOLDERS = new ArrayList<>();
 
-  @Test
-  void jarStartsOnEmbeddedDefaultsAndReportsHealthy() throws Exception {
-    Path jar = Path.of("target/credence-backend.jar").toAbsolutePath();
-    assertThat(jar).exists();
-    Path workDir = Files.createTempDirectory("credence-jar-");
-    Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    int port = freePort();
-    Path log = workDir.resolve("app.log");
-    Process app =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      Instant started = Instant.now();
-      String health = waitForHealth(port, app);
-      Duration took = Duration.between(started, Instant.now());
-      System.out.printf("packaged jar healthy after %d ms%n", took.toMillis());
-      assertThat(health).contains("\"status\":\"UP\"");
-      assertThat(Files.readString(log)).contains("Credence portal: http://localhost:" + port + "/");
-      assertThat(workDir.resolve(".credence/postgres/data/PG_VERSION")).exists();
-    } finally {
-      app.destroy();
-      if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-        app.destroyForcibly();
-      }
-      new ProcessBuilder("rm", "-rf", workDir.toString()).start().waitFor();
+  @BeforeAll
+  static void jarIsBuilt() {
+    assertThat(JAR).exists();
+  }
+
+  @AfterAll
+  static void removeFolders() throws Exception {
+    for (Path folder : FOLDERS) {
+      new ProcessBuilder("rm", "-rf", folder.toString()).start().waitFor();
     }
   }
 
-  private static String waitForHealth(int port, Process app) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
-    while (Instant.now().isBefore(deadline)) {
-      assertThat(app.isAlive()).as("the application exited during start-up").isTrue();
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return response.body();
-        }
-      } catch (IOException notYet) {
-        // not listening yet
+  @Test
+  void startsFromA0700FolderKeepsItsDataAndLeavesARunningInstanceAlone() throws Exception {
+    Path folder = privateFolder();
+    int port = freePort();
+    TestWallets.Evm wallet = TestWallets.Evm.random();
+    String profileId;
+
+    Launch first = Launch.start(folder, Map.of(), "--server.port=" + port);
+    try {
+      assertThat(first.waitForHealth(port)).contains("\"status\":\"UP\"");
+      assertThat(first.output())
+          .contains("Credence portal: http://localhost:" + port + "/")
+          .doesNotContain("Using generated security password")
+          .doesNotContain("\tat ");
+      if (isRoot()) {
+        // nobody cannot enter a root-owned 0700 folder: the server's files moved, and it says
+        // where.
+        assertThat(folder.resolve(".credence/postgres.location")).exists();
+        assertThat(first.output()).contains("cannot reach").contains("keeps its files in");
       }
-      Thread.sleep(500);
+      ApiClient.Response signIn = new ApiClient(port).signIn(wallet);
+      assertThat(signIn.status()).isEqualTo(200);
+      assertThat(signIn.body().get("newProfile").asBoolean()).isTrue();
+      profileId = signIn.body().get("profileId").asString();
+
+      // A second start in the same folder is refused and leaves the first one serving.
+      Launch second = Launch.start(folder, Map.of(), "--server.port=" + freePort());
+      assertThat(second.waitForExit()).isNotZero();
+      assertThat(second.errorLines())
+          .singleElement()
+          .asString()
+          .contains("Credence could not start: Credence is already running with the data folder")
+          .contains("pid " + first.pid());
+      assertThat(second.output()).doesNotContain("\tat ").doesNotContain("Stopping a PostgreSQL");
+      assertThat(first.waitForHealth(port)).contains("\"status\":\"UP\"");
+      assertThat(new ApiClient(port).signIn(wallet).status()).isEqualTo(200);
+    } finally {
+      first.stop();
     }
-    throw new AssertionError("not healthy within " + GIVE_UP_AFTER);
+
+    Launch again = Launch.start(folder, Map.of(), "--server.port=" + port);
+    try {
+      assertThat(again.waitForHealth(port)).contains("\"status\":\"UP\"");
+      ApiClient.Response signIn = new ApiClient(port).signIn(wallet);
+      assertThat(signIn.body().get("newProfile").asBoolean()).isFalse();
+      assertThat(signIn.body().get("profileId").asString()).isEqualTo(profileId);
+    } finally {
+      again.stop();
+    }
+  }
+
+  @Test
+  void aTakenPortIsOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Launch launch =
+          Launch.start(privateFolder(), Map.of(), "--server.port=" + taken.getLocalPort());
+      assertOneLineFailure(
+          launch, "Port " + taken.getLocalPort() + " is already in use. Stop what listens on it");
+    }
+  }
+
+  @Test
+  void anUnreachableExternalDatabaseIsOneLine() throws Exception {
+    int closed = freePort();
+    Launch launch =
+        Launch.start(
+            privateFolder(),
+            Map.of(),
+            "--server.port=" + freePort(),
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/credence",
+            "--spring.datasource.username=credence",
+            "--spring.datasource.password=do-not-print-me");
+    assertOneLineFailure(
+        launch, "Cannot reach PostgreSQL at 127.0.0.1:" + closed + "/credence: connection refused");
+    assertThat(launch.output()).doesNotContain("do-not-print-me");
+  }
+
+  @Test
+  void anUnusableDataFolderIsOneLine() throws Exception {
+    Path folder = privateFolder();
+    Path notAFolder = Files.writeString(folder.resolve("data-is-a-file"), "x");
+    Launch launch =
+        Launch.start(
+            folder,
+            Map.of("CREDENCE_DATA_DIR", notAFolder.toString()),
+            "--server.port=" + freePort());
+    assertOneLineFailure(launch, "The data folder " + notAFolder + " cannot be used");
+    assertThat(launch.errorLines().getFirst()).contains("Set CREDENCE_DATA_DIR");
+  }
+
+  @Test
+  void aBadConfigurationValueIsOneLine() throws Exception {
+    Launch launch =
+        Launch.start(
+            privateFolder(),
+            Map.of(),
+            "--server.port=" + freePort(),
+            "--credence.embedded-db.max-connections=5");
+    assertOneLineFailure(
+        launch, "Bad configuration value: credence.embedded-db.maxConnections must be greater");
+  }
+
+  private static void assertOneLineFailure(Launch launch, String expected) throws Exception {
+    assertThat(launch.waitForExit()).isNotZero();
+    assertThat(launch.errorLines()).singleElement().asString().contains(expected);
+    assertThat(launch.output()).doesNotContain("\tat ").doesNotContain("APPLICATION FAILED");
+  }
+
+  private static Path privateFolder() throws IOException {
+    Path folder = Files.createTempDirectory("credence-0700-");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    FOLDERS.add(folder);
+    return folder;
+  }
+
+  private static boolean isRoot() throws Exception {
+    Process id = new ProcessBuilder("id", "-u").start();
+    return new String(id.getInputStream().readAllBytes()).trim().equals("0");
   }
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** One run of the jar as a user would start it, with its output in a file. */
+  private record Launch(Process process, Path log) {
+
+    static Launch start(Path folder, Map<String, String> env, String... args) throws IOException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-jar");
+      command.add(JAR.toString());
+      command.addAll(List.of(args));
+      Path log = Files.createTempFile("credence-launch-", ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(folder.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().remove("CREDENCE_DATA_DIR");
+      builder.environment().putAll(env);
+      return new Launch(builder.start(), log);
+    }
+
+    long pid() {
+      return process.pid();
+    }
+
+    String output() throws IOException {
+      return Files.readString(log);
+    }
+
+    /** The lines logged at ERROR level, or printed without a log prefix (e.g. a stack trace). */
+    List<String> errorLines() throws IOException {
+      return output()
+          .lines()
+          .filter(line -> line.contains(" ERROR ") || !line.matches("^\\d{4}-\\d\\d-\\d\\dT.*"))
+          .filter(line -> !line.isBlank())
+          .toList();
+    }
+
+    int waitForExit() throws InterruptedException {
+      assertThat(process.waitFor(GIVE_UP_AFTER.toSeconds(), TimeUnit.SECONDS))
+          .as("the failing start exits by itself")
+          .isTrue();
+      return process.exitValue();
+    }
+
+    String waitForHealth(int port) throws Exception {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
+      while (Instant.now().isBefore(deadline)) {
+        assertThat(process.isAlive())
+            .as("the application exited during start-up:%n%s", output())
+            .isTrue();
+        try {
+          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200) {
+            return response.body();
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        }
+        Thread.sleep(250);
+      }
+      throw new AssertionError("not healthy within " + GIVE_UP_AFTER);
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
     }
   }
 }

@@ -12,10 +12,9 @@ import java.util.TreeMap;
  * @param subject what it was done to (a wallet, an attestation uid …)
  * @param details further facts; never secrets, signatures or raw scores
  */
-public record AuditEvent(
-    AuditEventType type, String actor, String subject, Map<String, String> details) {
+record AuditEvent(AuditEventType type, String actor, String subject, Map<String, String> details) {
 
-  public AuditEvent {
+  AuditEvent {
     Objects.requireNonNull(type, "type");
     details =
         details == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(details));

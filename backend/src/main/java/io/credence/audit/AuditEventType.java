@@ -1,7 +1,10 @@
 package io.credence.audit;
 
-/** The closed set of audited events; the names are stored, so never rename one. */
-public enum AuditEventType {
+/**
+ * The audit module's names for what other modules tell it (see {@link AuditRecorder}); the names
+ * are stored and hashed, so never rename one.
+ */
+enum AuditEventType {
   SIGN_IN,
   SIGN_IN_FAILED,
   PROFILE_CREATED,

@@ -34,7 +34,7 @@ public class AuditLog {
 
   /** Appends in the caller's transaction, so the entry commits or rolls back with the change. */
   @Transactional(propagation = Propagation.REQUIRED)
-  public AuditEntry append(AuditEvent event) {
+  AuditEntry append(AuditEvent event) {
     jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
     Optional<Tip> tip =
         jdbc.sql("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
@@ -65,7 +65,7 @@ public class AuditLog {
 
   /** Appends in a transaction of its own: for failures whose request changes nothing else. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public AuditEntry appendIndependently(AuditEvent event) {
+  AuditEntry appendIndependently(AuditEvent event) {
     return append(event);
   }
 

@@ -20,7 +20,7 @@ public enum ChainFamily {
     return code;
   }
 
-  String accountWord() {
+  public String accountWord() {
     return accountWord;
   }
 

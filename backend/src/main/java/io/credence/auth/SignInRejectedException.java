@@ -1,6 +1,6 @@
 package io.credence.auth;
 
-import io.credence.platform.web.ApiProblemException;
+import io.credence.platform.ApiProblemException;
 
 /** A signed wallet message was refused; the message is safe to show the caller. */
 public final class SignInRejectedException extends ApiProblemException {
@@ -9,7 +9,7 @@ public final class SignInRejectedException extends ApiProblemException {
 
   private final SignInFailure reason;
 
-  SignInRejectedException(SignInFailure reason, String detail) {
+  public SignInRejectedException(SignInFailure reason, String detail) {
     super(reason.status(), reason.slug(), reason.title(), detail);
     this.reason = reason;
   }

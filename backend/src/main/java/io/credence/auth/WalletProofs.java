@@ -1,6 +1,13 @@
 package io.credence.auth;
 
-import io.credence.platform.web.PublicOrigin;
+import io.credence.auth.internal.AuthNonce;
+import io.credence.auth.internal.AuthProperties;
+import io.credence.auth.internal.EvmSignatureVerifier;
+import io.credence.auth.internal.Nonces;
+import io.credence.auth.internal.SignInMessage;
+import io.credence.auth.internal.SignInMessageParser;
+import io.credence.auth.internal.SolanaSignatureVerifier;
+import io.credence.platform.PublicOrigin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package io.credence.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -11,11 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A browser-like JSON client: keeps cookies and echoes the XSRF-TOKEN cookie as a header. */
 public final class ApiClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String origin;
   private final CookieManager cookies = new CookieManager();
@@ -32,13 +32,13 @@ public final class ApiClient {
 
   public record Response(int status, JsonNode body, String contentType, String raw) {
     public String problemType() {
-      return body == null || body.get("type") == null ? null : body.get("type").asText();
+      return body == null || body.get("type") == null ? null : body.get("type").asString();
     }
   }
 
   /** A fresh nonce from the server. */
   public String nonce() {
-    return get("/api/v1/auth/nonce").body().get("nonce").asText();
+    return get("/api/v1/auth/nonce").body().get("nonce").asString();
   }
 
   /** Signs in with an EVM wallet the way a browser wallet does. */
@@ -163,10 +163,6 @@ public final class ApiClient {
   }
 
   private static String write(Object body) {
-    try {
-      return body instanceof String s ? s : JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return body instanceof String s ? s : JSON.writeValueAsString(body);
   }
 }
