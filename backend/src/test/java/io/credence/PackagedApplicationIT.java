@@ -43,6 +43,11 @@ class PackagedApplicationIT {
   @AfterAll
   static void removeFolders() throws Exception {
     for (Path folder : FOLDERS) {
+      Path location = folder.resolve(".credence/postgres.location");
+      if (Files.exists(location)) { // the relocated server files (root only)
+        Path relocated = Path.of(Files.readString(location).strip()).getParent();
+        new ProcessBuilder("rm", "-rf", relocated.toString()).start().waitFor();
+      }
       new ProcessBuilder("rm", "-rf", folder.toString()).start().waitFor();
     }
   }
@@ -133,7 +138,8 @@ class PackagedApplicationIT {
             folder,
             Map.of("CREDENCE_DATA_DIR", notAFolder.toString()),
             "--server.port=" + freePort());
-    assertOneLineFailure(launch, "The data folder " + notAFolder + " cannot be used");
+    assertOneLineFailure(
+        launch, "The data folder " + notAFolder + " cannot be used (a file is in the way");
     assertThat(launch.errorLines().getFirst()).contains("Set CREDENCE_DATA_DIR");
   }
 
@@ -146,7 +152,9 @@ class PackagedApplicationIT {
             "--server.port=" + freePort(),
             "--credence.embedded-db.max-connections=5");
     assertOneLineFailure(
-        launch, "Bad configuration value: credence.embedded-db.maxConnections must be greater");
+        launch,
+        "Bad configuration value: credence.embedded-db.max-connections = \"5\" must be greater"
+            + " than or equal to 10");
   }
 
   private static void assertOneLineFailure(Launch launch, String expected) throws Exception {
@@ -182,7 +190,7 @@ class PackagedApplicationIT {
       command.add("-jar");
       command.add(JAR.toString());
       command.addAll(List.of(args));
-      Path log = Files.createTempFile("credence-launch-", ".log");
+      Path log = Files.createTempFile(folder, "launch-", ".log");
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(folder.toFile())

@@ -130,11 +130,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private static String describe(Exception e) {
-    String message = e.getMessage();
-    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason() + ": " + fs.getFile();
-    }
-    return message == null ? e.getClass().getSimpleName() : message;
+    return switch (e) {
+      case java.nio.file.FileAlreadyExistsException f -> "a file is in the way: " + f.getFile();
+      case java.nio.file.AccessDeniedException d -> "permission denied: " + d.getFile();
+      case java.nio.file.NoSuchFileException n -> "no such folder: " + n.getFile();
+      case java.nio.file.FileSystemException fs when fs.getReason() != null ->
+          fs.getReason() + ": " + fs.getFile();
+      default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    };
   }
 
   public String jdbcUrl() {

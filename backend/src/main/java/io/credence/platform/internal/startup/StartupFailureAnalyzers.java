@@ -80,14 +80,10 @@ final class StartupFailureAnalyzers {
                 .map(
                     error ->
                         error instanceof FieldError field
-                            ? cause.getName()
-                                + "."
-                                + field.getField()
+                            ? property(cause.getName() + "." + field.getField())
+                                + shown(field.getField(), field.getRejectedValue())
                                 + " "
                                 + field.getDefaultMessage()
-                                + shown(
-                                    cause.getName() + "." + field.getField(),
-                                    field.getRejectedValue())
                             : error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
       } else {
@@ -103,6 +99,11 @@ final class StartupFailureAnalyzers {
           "Bad configuration value: " + what + ".",
           "Fix the value (docs/operations.md lists every setting) and start again.",
           cause);
+    }
+
+    /** {@code credence.embedded-db.maxConnections} as it is written: {@code max-connections}. */
+    private static String property(String name) {
+      return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static String shown(String name, Object value) {
