@@ -3,7 +3,10 @@ package io.credence.scoring.simulation;
 import io.credence.scoring.data.LabelledBorrower;
 import io.credence.scoring.data.LabelledDataset;
 import io.credence.scoring.features.FeatureExtractor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -56,6 +59,25 @@ public final class BorrowerSimulator {
         .parallel()
         .mapToObj(i -> game(config, i, new BorrowerAgent(config, market, i).run()))
         .toList();
+  }
+
+  /**
+   * Share of the days of the outcome window (after the scoring time) that the market path of {@code
+   * config} spends in each volatility regime, in the order calm, turbulent, crash.
+   */
+  public static Map<String, Double> outcomeRegimes(SimulationConfig config) {
+    int days = config.months() * MarketPath.DAYS_PER_MONTH;
+    MarketPath market = MarketPath.simulate(config.seed(), days);
+    int from = config.featureMonths() * MarketPath.DAYS_PER_MONTH + 1;
+    Map<String, Double> shares = new LinkedHashMap<>();
+    for (MarketPath.Regime r : MarketPath.Regime.values()) {
+      shares.put(r.name().toLowerCase(Locale.ROOT), 0.0);
+    }
+    for (int d = from; d <= days; d++) {
+      shares.merge(
+          market.regime(d).name().toLowerCase(Locale.ROOT), 1.0 / (days - from + 1), Double::sum);
+    }
+    return shares;
   }
 
   private static SimulatedBorrower game(SimulationConfig config, int index, SimulatedBorrower b) {

@@ -65,7 +65,10 @@ public final class ScoringBenchmark {
 
     Scorecard scorecard = model.scorecard();
     FeatureVector[] vectors =
-        data.rows().stream().map(r -> r.features()).toArray(FeatureVector[]::new);
+        data.rows().stream()
+            .map(r -> r.features())
+            .filter(Scorecard::isScorable)
+            .toArray(FeatureVector[]::new);
     for (int i = 0; i < 5; i++) {
       pass(scorecard, vectors, 0, vectors.length);
     }
