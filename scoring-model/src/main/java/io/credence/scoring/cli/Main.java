@@ -8,6 +8,7 @@ import io.credence.scoring.data.LabelledDataset;
 import io.credence.scoring.evaluation.EvaluationReport;
 import io.credence.scoring.evaluation.Evaluator;
 import io.credence.scoring.evaluation.SyntheticValidation;
+import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.scorecard.Band;
 import io.credence.scoring.scorecard.BandScheme;
 import io.credence.scoring.scorecard.InsufficientHistoryException;
@@ -64,15 +65,19 @@ public final class Main {
             on each other market path and 90 days later
         evaluate --model DIR/scorecard.json --csv FILE.csv [--out DIR]
             evaluate a saved model on labelled data and print the report
-        score --model DIR/scorecard.json --features FILE.json
-            score one feature vector (at most 64 KiB of JSON); prints score, band, probability
-            of default and reason codes
+        score --model DIR/scorecard.json (--features FILE.json | --history FILE.json)
+            score one feature vector (at most 64 KiB of JSON) or one raw borrower history in
+            the credence-history v1 format of docs/history-format.md (at most 8 MiB); prints
+            score, band, probability of default and reason codes
       exit codes: 0 done, 2 bad arguments or input (including a borrower who cannot be
       scored), 1 internal or I/O error; always a one-line message, never a stack trace
       """;
 
   /** Largest feature-vector file {@code score} reads. */
   static final int MAX_FEATURES_BYTES = 64 * 1024;
+
+  /** Largest history file {@code score --history} reads. */
+  static final int MAX_HISTORY_BYTES = 8 * 1024 * 1024;
 
   static final int DEFAULT_VALIDATION_BORROWERS = 20_000;
 
@@ -218,15 +223,26 @@ public final class Main {
   }
 
   private static void score(Map<String, String> o, PrintStream out) throws IOException {
-    allow(o, "model", "features");
+    allow(o, "model", "features", "history");
+    if (o.containsKey("features") == o.containsKey("history")) {
+      throw new UsageException("score needs exactly one of --features or --history");
+    }
     var loaded = ModelArtifacts.load(Path.of(required(o, "model")));
-    Path file = Path.of(required(o, "features"));
-    if (Files.size(file) > MAX_FEATURES_BYTES) {
+    boolean history = o.containsKey("history");
+    Path file = Path.of(o.get(history ? "history" : "features"));
+    long limit = history ? MAX_HISTORY_BYTES : MAX_FEATURES_BYTES;
+    if (Files.size(file) > limit) {
       throw new IllegalArgumentException(
-          file + " is larger than " + MAX_FEATURES_BYTES + " bytes: not a feature vector");
+          file
+              + " is larger than "
+              + limit
+              + " bytes: not a "
+              + (history ? "history" : "feature vector"));
     }
     String json = Files.readString(file, StandardCharsets.UTF_8);
-    ScoreResult r = loaded.scorecard().score(FeatureVectorJson.parse(json));
+    FeatureVector features =
+        history ? HistoryJson.parse(json).features() : FeatureVectorJson.parse(json);
+    ScoreResult r = loaded.scorecard().score(features);
     out.printf(Locale.ROOT, "score: %d%n", r.score());
     out.printf(Locale.ROOT, "band: %s%n", r.band());
     out.printf(

@@ -15,7 +15,7 @@ public enum ReasonCode {
       "Your wallets are young: the oldest linked wallet has little on-chain history",
       List.of(Feature.WALLET_AGE_DAYS)),
   CR22(
-      "Little regular on-chain activity over the months (bursts of transactions do not count)",
+      "Little regular on-chain activity over the months (a burst of transactions counts little)",
       List.of(Feature.ACTIVE_MONTHS, Feature.TX_COUNT)),
   CR23(
       "Your borrowing history is short: credit loans held over time build it",

@@ -151,6 +151,34 @@ class MainTest {
   }
 
   @Test
+  void aRawHistoryIsScoredThroughTheExtractorAndABadOneGetsExitCode2() throws Exception {
+    Path model = bundledModel();
+    Path history = dir.resolve("history.json");
+    Files.writeString(history, HistoryJsonTest.documentedExample());
+
+    assertThat(run("score", "--model", model.toString(), "--history", history.toString()))
+        .as(err())
+        .isZero();
+    assertThat(out()).containsPattern("score: \\d{3}").contains("CR26", "model id: ");
+
+    Files.writeString(history, "{\"historyFormat\":\"credence-history\"}");
+    assertThat(run("score", "--model", model.toString(), "--history", history.toString()))
+        .isEqualTo(2);
+    assertThat(err().strip()).isEqualTo("error: $.formatVersion: expected an integer");
+    assertThat(
+            run(
+                "score",
+                "--model",
+                model.toString(),
+                "--history",
+                history.toString(),
+                "--features",
+                history.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("exactly one of --features or --history");
+  }
+
+  @Test
   void oversizedMissingOrRetiredInputsAreRefusedWithExitCode2() throws Exception {
     Path model = bundledModel();
 
