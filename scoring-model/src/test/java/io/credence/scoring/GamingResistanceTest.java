@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.credence.scoring.artifact.ModelArtifacts;
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.ChainActivity;
 import io.credence.scoring.features.Feature;
 import io.credence.scoring.features.FeatureSchema;
@@ -22,7 +23,6 @@ import io.credence.scoring.scorecard.InsufficientHistoryException;
 import io.credence.scoring.scorecard.ScoreResult;
 import io.credence.scoring.scorecard.Scorecard;
 import io.credence.scoring.simulation.Adversary;
-import io.credence.scoring.simulation.BorrowerHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -2,12 +2,12 @@ package io.credence.scoring.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.ChainActivity;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.LendingEventType;
 import io.credence.scoring.features.PositionSnapshot;
 import io.credence.scoring.features.WalletActivity;
-import io.credence.scoring.simulation.BorrowerHistory;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;

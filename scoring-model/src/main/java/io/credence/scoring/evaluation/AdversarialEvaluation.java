@@ -1,12 +1,12 @@
 package io.credence.scoring.evaluation;
 
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.scorecard.Band;
 import io.credence.scoring.scorecard.BandScheme;
 import io.credence.scoring.scorecard.InsufficientHistoryException;
 import io.credence.scoring.scorecard.ScoreResult;
 import io.credence.scoring.scorecard.Scorecard;
 import io.credence.scoring.simulation.Adversary;
-import io.credence.scoring.simulation.BorrowerHistory;
 import io.credence.scoring.simulation.SimulatedBorrower;
 import java.util.ArrayList;
 import java.util.List;

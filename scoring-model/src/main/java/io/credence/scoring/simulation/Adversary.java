@@ -1,5 +1,6 @@
 package io.credence.scoring.simulation;
 
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.ChainActivity;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.LendingEventType;

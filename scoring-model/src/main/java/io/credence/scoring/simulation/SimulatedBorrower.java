@@ -1,5 +1,6 @@
 package io.credence.scoring.simulation;
 
+import io.credence.scoring.features.BorrowerHistory;
 import java.util.Objects;
 import java.util.Optional;
 

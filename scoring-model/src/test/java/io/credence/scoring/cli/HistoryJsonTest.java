@@ -3,8 +3,8 @@ package io.credence.scoring.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.Feature;
-import io.credence.scoring.simulation.BorrowerHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

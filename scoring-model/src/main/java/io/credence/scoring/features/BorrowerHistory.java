@@ -1,9 +1,5 @@
-package io.credence.scoring.simulation;
+package io.credence.scoring.features;
 
-import io.credence.scoring.features.FeatureExtractor;
-import io.credence.scoring.features.FeatureVector;
-import io.credence.scoring.features.LendingEvent;
-import io.credence.scoring.features.WalletActivity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
