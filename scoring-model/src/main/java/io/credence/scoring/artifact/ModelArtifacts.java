@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credence.scoring.features.Feature;
+import io.credence.scoring.features.FeatureSchema;
 import io.credence.scoring.scorecard.Band;
 import io.credence.scoring.scorecard.BandScheme;
 import io.credence.scoring.scorecard.Characteristic;
@@ -178,7 +179,9 @@ public final class ModelArtifacts {
   /**
    * Decodes artifact bytes after checking them against an expected model id.
    *
-   * @throws ModelIntegrityException if the id does not match or the content is malformed
+   * @throws ModelIntegrityException if the id does not match, the content is malformed or the
+   *     artifact was trained on a retired feature schema (schema 1: refused with a message that
+   *     says so)
    */
   public static LoadedModel decode(byte[] bytes, String expectedModelId) {
     String actual = modelId(bytes);
@@ -195,6 +198,10 @@ public final class ModelArtifacts {
           || root.path("formatVersion").asInt() != FORMAT_VERSION) {
         throw new ModelIntegrityException(
             "not a " + FORMAT + " v" + FORMAT_VERSION + " artifact: " + root.path("format"));
+      }
+      if ("1".equals(root.path("featureSchemaVersion").asText())) {
+        throw new ModelIntegrityException(
+            "refusing model artifact: " + FeatureSchema.RETIRED_VERSIONS_MESSAGE);
       }
       JsonNode s = required(root, "scaling");
       ScoreScaling scaling =

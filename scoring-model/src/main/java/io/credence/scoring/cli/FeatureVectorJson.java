@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Reads a feature vector from JSON: {@code {"featureSchemaVersion": "1", "features":
- * {"wallet_age_days": 812, ...}}}. Absent or null features are missing and get the schema's
- * treatment; unknown names, non-numbers and another schema version are errors.
+ * {"wallet_age_days": 812, ...}}}. Absent or null features are missing and get the riskiest value;
+ * unknown names, non-numbers, values outside a feature's range and another schema version are
+ * errors (nothing is clamped).
  */
 final class FeatureVectorJson {
 
@@ -31,6 +32,9 @@ final class FeatureVectorJson {
       throw new IllegalArgumentException("feature vector must be a JSON object");
     }
     JsonNode version = root.get("featureSchemaVersion");
+    if (version != null && "1".equals(version.asText())) {
+      throw new IllegalArgumentException(FeatureSchema.RETIRED_VERSIONS_MESSAGE);
+    }
     if (version != null && !FeatureSchema.VERSION.equals(version.asText())) {
       throw new IllegalArgumentException(
           "feature schema version " + version.asText() + " is not " + FeatureSchema.VERSION);
@@ -51,7 +55,7 @@ final class FeatureVectorJson {
       }
       values.put(f, v.asDouble());
     }
-    return FeatureVector.of(values);
+    return FeatureVector.validated(values);
   }
 
   static String write(FeatureVector vector) {

@@ -7,30 +7,41 @@ import io.credence.scoring.data.InvalidDatasetException;
 import io.credence.scoring.data.LabelledDataset;
 import io.credence.scoring.evaluation.EvaluationReport;
 import io.credence.scoring.evaluation.Evaluator;
+import io.credence.scoring.evaluation.SyntheticValidation;
+import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.scorecard.Band;
 import io.credence.scoring.scorecard.BandScheme;
+import io.credence.scoring.scorecard.InsufficientHistoryException;
 import io.credence.scoring.scorecard.ScoreResult;
 import io.credence.scoring.simulation.BorrowerSimulator;
+import io.credence.scoring.simulation.SimulatedBorrower;
 import io.credence.scoring.simulation.SimulationConfig;
 import io.credence.scoring.training.ScorecardTrainer;
 import io.credence.scoring.training.TrainedModel;
 import io.credence.scoring.training.TrainerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 /**
  * Command line: {@code generate}, {@code train}, {@code evaluate}, {@code score}. Run without
- * arguments for usage. Exit code 0 on success, 2 on bad arguments or input, 1 on other failures.
+ * arguments for usage. Exit code 0 on success; 2 on bad arguments or input, including a borrower
+ * the scorecard refuses (thin file) and feature values outside their range (refused, never
+ * clamped); 1 on I/O failures and internal errors. Every failure prints one line, never a stack
+ * trace.
  */
 public final class Main {
 
@@ -45,15 +56,30 @@ public final class Main {
       usage:
         generate --out FILE.csv [--borrowers N] [--seed S]
             simulate N borrowers (default 50000, seed 8) and write a labelled CSV
-        train --out DIR (--synthetic [--borrowers N] [--seed S] | --csv FILE.csv)
+        train --out DIR (--synthetic [--borrowers N] [--seed S] [--validation-borrowers V]
+                         | --csv FILE.csv)
               [--test-fraction F] [--challenger-trees T] [--bands A=750-850,B=670-749,...]
             train on a random (1-F) split (F default 0.3), evaluate on the rest and write
-            DIR/scorecard.json, DIR/scorecard.json.sha256 and DIR/evaluation-report.{md,json}
+            DIR/scorecard.json, DIR/scorecard.json.sha256 and DIR/evaluation-report.{md,json};
+            --synthetic also runs the gaming strategies and V borrowers (default 20000, 0 skips)
+            on each other market path and 90 days later
         evaluate --model DIR/scorecard.json --csv FILE.csv [--out DIR]
             evaluate a saved model on labelled data and print the report
-        score --model DIR/scorecard.json --features FILE.json
-            score one feature vector; prints score, band, probability of default and reason codes
+        score --model DIR/scorecard.json (--features FILE.json | --history FILE.json)
+            score one feature vector (at most 64 KiB of JSON) or one raw borrower history in
+            the credence-history v1 format of docs/history-format.md (at most 8 MiB); prints
+            score, band, probability of default and reason codes
+      exit codes: 0 done, 2 bad arguments or input (including a borrower who cannot be
+      scored), 1 internal or I/O error; always a one-line message, never a stack trace
       """;
+
+  /** Largest feature-vector file {@code score} reads. */
+  static final int MAX_FEATURES_BYTES = 64 * 1024;
+
+  /** Largest history file {@code score --history} reads. */
+  static final int MAX_HISTORY_BYTES = 8 * 1024 * 1024;
+
+  static final int DEFAULT_VALIDATION_BORROWERS = 20_000;
 
   private Main() {}
 
@@ -80,13 +106,28 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.print(USAGE);
       return 2;
-    } catch (InvalidDatasetException | ModelIntegrityException | IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
+    } catch (InsufficientHistoryException e) {
+      err.println("not scored: " + e.getMessage());
       return 2;
-    } catch (IOException e) {
-      err.println("error: " + e);
+    } catch (InvalidDatasetException | ModelIntegrityException | IllegalArgumentException e) {
+      err.println("error: " + oneLine(e.getMessage()));
+      return 2;
+    } catch (NoSuchFileException e) {
+      err.println("error: no such file: " + e.getFile());
+      return 2;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("error: I/O failure: " + oneLine(String.valueOf(e.getMessage())));
+      return 1;
+    } catch (RuntimeException e) {
+      // A bug, not the user's input: say so in one line; the exit code tells scripts apart.
+      err.println(
+          "internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
       return 1;
     }
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").strip();
   }
 
   private static void generate(Map<String, String> o, PrintStream out) throws IOException {
@@ -114,18 +155,24 @@ public final class Main {
         "csv",
         "test-fraction",
         "challenger-trees",
-        "bands");
+        "bands",
+        "validation-borrowers");
     Path dir = Path.of(required(o, "out"));
     boolean synthetic = o.containsKey("synthetic");
     if (synthetic == o.containsKey("csv")) {
       throw new UsageException("train needs exactly one of --synthetic or --csv");
     }
     long seed = longOption(o, "seed", DEFAULT_SEED);
+    SimulationConfig simulation = synthetic ? simulation(o) : null;
+    List<SimulatedBorrower> simulated =
+        synthetic ? BorrowerSimulator.histories(simulation) : List.of();
     LabelledDataset data =
         synthetic
-            ? BorrowerSimulator.simulate(simulation(o))
+            ? BorrowerSimulator.toDataset(simulation, simulated)
             : CsvDatasets.readForTraining(Path.of(o.get("csv")));
     double testFraction = doubleOption(o, "test-fraction", DEFAULT_TEST_FRACTION);
+    int validationBorrowers =
+        (int) longOption(o, "validation-borrowers", DEFAULT_VALIDATION_BORROWERS);
     LabelledDataset.Split split = data.split(testFraction, seed);
     TrainerConfig config =
         TrainerConfig.defaults(seed)
@@ -141,6 +188,18 @@ public final class Main {
     String id = ModelArtifacts.save(model.artifact(), artifact);
     EvaluationReport report =
         Evaluator.evaluate(model.scorecard(), split.test(), model.challenger());
+    if (synthetic && validationBorrowers > 0) {
+      // The same permutation as LabelledDataset.split: the held-out histories of the report's rows.
+      List<SimulatedBorrower> shuffled = new ArrayList<>(simulated);
+      Collections.shuffle(shuffled, new Random(seed));
+      report =
+          SyntheticValidation.validate(
+              model.scorecard(),
+              report,
+              simulation,
+              shuffled.subList(0, split.test().size()),
+              validationBorrowers);
+    }
     writeReport(report, dir);
     out.printf(
         Locale.ROOT,
@@ -164,10 +223,26 @@ public final class Main {
   }
 
   private static void score(Map<String, String> o, PrintStream out) throws IOException {
-    allow(o, "model", "features");
+    allow(o, "model", "features", "history");
+    if (o.containsKey("features") == o.containsKey("history")) {
+      throw new UsageException("score needs exactly one of --features or --history");
+    }
     var loaded = ModelArtifacts.load(Path.of(required(o, "model")));
-    String json = Files.readString(Path.of(required(o, "features")), StandardCharsets.UTF_8);
-    ScoreResult r = loaded.scorecard().score(FeatureVectorJson.parse(json));
+    boolean history = o.containsKey("history");
+    Path file = Path.of(o.get(history ? "history" : "features"));
+    long limit = history ? MAX_HISTORY_BYTES : MAX_FEATURES_BYTES;
+    if (Files.size(file) > limit) {
+      throw new IllegalArgumentException(
+          file
+              + " is larger than "
+              + limit
+              + " bytes: not a "
+              + (history ? "history" : "feature vector"));
+    }
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    FeatureVector features =
+        history ? HistoryJson.parse(json).features() : FeatureVectorJson.parse(json);
+    ScoreResult r = loaded.scorecard().score(features);
     out.printf(Locale.ROOT, "score: %d%n", r.score());
     out.printf(Locale.ROOT, "band: %s%n", r.band());
     out.printf(
@@ -177,6 +252,12 @@ public final class Main {
       out.println("  (none: every factor is in its best range)");
     }
     r.reasonCodes().forEach(c -> out.println("  " + c.name() + "  " + c.text()));
+    if (r.pointsLost().size() > r.reasonCodes().size()) {
+      out.println("other factors that cost points:");
+      r.pointsLost().entrySet().stream()
+          .skip(r.reasonCodes().size())
+          .forEach(e -> out.println("  " + e.getKey().name() + "  " + e.getKey().text()));
+    }
     out.println("model id: " + r.modelId());
   }
 

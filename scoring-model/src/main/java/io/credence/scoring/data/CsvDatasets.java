@@ -23,7 +23,8 @@ import java.util.Map;
  * Labelled borrower CSV files: one row per borrower, a header naming every feature column ({@link
  * Feature#column()}) and the label column {@value #LABEL}, with {@code 1} for a default and {@code
  * 0} otherwise. Other columns (an id, say) are ignored; an empty feature cell is a missing value
- * and gets the feature's documented treatment. UTF-8, comma-separated, optional double quotes.
+ * and gets the feature's documented treatment (the riskiest value); a value outside a feature's
+ * range is refused. UTF-8, comma-separated, optional double quotes.
  */
 public final class CsvDatasets {
 
@@ -83,8 +84,8 @@ public final class CsvDatasets {
   /**
    * Reads a labelled CSV without training checks (for evaluation).
    *
-   * @throws InvalidDatasetException if a column is missing, a cell is not a number or a label is
-   *     not 0 or 1
+   * @throws InvalidDatasetException if a column is missing, a cell is not a number or outside its
+   *     feature's range, or a label is not 0 or 1
    * @throws IOException if the file cannot be read
    */
   public static LabelledDataset read(Path file) throws IOException {
@@ -132,8 +133,12 @@ public final class CsvDatasets {
         }
         double[] values = new double[FeatureSchema.FEATURES.size()];
         for (Feature f : FeatureSchema.FEATURES) {
-          values[f.ordinal()] =
-              number(cells.get(index.get(f.column())), f.column(), file, lineNumber);
+          double raw = number(cells.get(index.get(f.column())), f.column(), file, lineNumber);
+          try {
+            values[f.ordinal()] = f.validate(raw);
+          } catch (IllegalArgumentException e) {
+            throw new InvalidDatasetException(file + " line " + lineNumber + ": " + e.getMessage());
+          }
         }
         String label = cells.get(labelIndex).strip();
         if (!label.equals("0") && !label.equals("1")) {

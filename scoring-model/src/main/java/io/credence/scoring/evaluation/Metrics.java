@@ -73,6 +73,71 @@ final class Metrics {
     return sum / bad.length;
   }
 
+  /** Wilson score 95% interval of a proportion {@code k / n}: {@code {low, high}}. */
+  static double[] wilson(long k, long n) {
+    if (n == 0) {
+      return new double[] {0, 1};
+    }
+    double z = 1.959964;
+    double p = (double) k / n;
+    double denominator = 1 + z * z / n;
+    double centre = (p + z * z / (2.0 * n)) / denominator;
+    double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denominator;
+    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+  }
+
+  /**
+   * 95% interval of an AUC from the Hanley-McNeil (1982) standard error: {@code {low, high}}; NaN
+   * when a class is absent.
+   */
+  static double[] aucInterval(double auc, long bads, long goods) {
+    if (bads == 0 || goods == 0 || Double.isNaN(auc)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double q1 = auc / (2 - auc);
+    double q2 = 2 * auc * auc / (1 + auc);
+    double variance =
+        (auc * (1 - auc) + (bads - 1) * (q1 - auc * auc) + (goods - 1) * (q2 - auc * auc))
+            / ((double) bads * goods);
+    double half = 1.959964 * Math.sqrt(Math.max(0, variance));
+    return new double[] {Math.max(0, auc - half), Math.min(1, auc + half)};
+  }
+
+  /**
+   * Population stability index of {@code actual} against {@code expected}, over ten bins cut at the
+   * deciles of {@code expected}; empty bins count as 0.01% so the index stays finite.
+   */
+  static double psi(int[] expected, int[] actual) {
+    int[] sorted = expected.clone();
+    Arrays.sort(sorted);
+    double[] cuts = new double[9];
+    for (int k = 1; k <= 9; k++) {
+      cuts[k - 1] = sorted[Math.min(sorted.length - 1, k * sorted.length / 10)];
+    }
+    double[] e = shares(expected, cuts);
+    double[] a = shares(actual, cuts);
+    double psi = 0;
+    for (int b = 0; b < e.length; b++) {
+      psi += (a[b] - e[b]) * Math.log(a[b] / e[b]);
+    }
+    return psi;
+  }
+
+  private static double[] shares(int[] values, double[] cuts) {
+    double[] share = new double[cuts.length + 1];
+    for (int v : values) {
+      int b = 0;
+      while (b < cuts.length && v >= cuts[b]) {
+        b++;
+      }
+      share[b]++;
+    }
+    for (int b = 0; b < share.length; b++) {
+      share[b] = Math.max(1e-4, share[b] / values.length);
+    }
+    return share;
+  }
+
   static Integer[] sortedByRisk(double[] risk) {
     Integer[] order = IntStream.range(0, risk.length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble(i -> risk[i]));

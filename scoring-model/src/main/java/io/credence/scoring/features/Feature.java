@@ -3,11 +3,16 @@ package io.credence.scoring.features;
 /**
  * The features of schema version {@value FeatureSchema#VERSION}, in vector order.
  *
- * <p>Each feature has a unit and a valid range. Treatment of bad values is the same everywhere
- * (extraction, CSV, JSON): a missing value ({@code NaN}) is replaced by {@link #missingValue()},
- * whose meaning is given by {@link #missingMeaning()}; a value outside {@code [min, max]} is
- * clamped to the nearest bound. Infinite values are clamped too, so {@code +Infinity} health means
- * "no debt".
+ * <p>Every feature has a unit, a valid range and a known risk direction ({@link #riskDirection()}).
+ * The scorecard's points are monotone in that direction, and a <b>missing value is the riskiest end
+ * of the range</b> ({@link #missingValue()}), so a missing value can never earn more points than
+ * any real value: a borrower gains nothing by leaving a feature out. The extractor writes the
+ * neutral facts explicitly (no debt: health factor 10; never liquidated: 3,650 days since), so
+ * "missing" only happens with incomplete external input.
+ *
+ * <p>Two ways in: {@link FeatureVector#of(double...)} (the extractor) caps values at the ends of
+ * the range, the documented saturation of each feature; {@link #validate(double)} (external input:
+ * JSON, CSV) refuses a value outside the range instead of clamping it.
  */
 public enum Feature {
   WALLET_AGE_DAYS(
@@ -15,149 +20,149 @@ public enum Feature {
       "days",
       0,
       3650,
-      0,
-      "Days from the earliest first transaction of any linked wallet to the scoring time.",
-      "no transaction known: treated as a brand-new wallet (0)"),
+      RiskDirection.FALLS,
+      "Days from the earliest first transaction of any linked wallet to the scoring time (capped"
+          + " at 3,650)."),
   ACTIVE_MONTHS(
       "active_months",
       "months",
       0,
       120,
-      0,
-      "Distinct calendar months (UTC) with any transaction on any linked wallet or chain.",
-      "no activity known: 0"),
+      RiskDirection.FALLS,
+      "Distinct completed calendar months (UTC, before the scoring month) with any transaction on"
+          + " any linked wallet or chain."),
   TX_COUNT(
       "tx_count",
       "transactions",
       0,
-      1_000_000,
-      0,
-      "Transactions sent, summed over all linked wallets and chains.",
-      "no activity known: 0"),
-  CHAINS_ACTIVE(
-      "chains_active",
+      1200,
+      RiskDirection.FALLS,
+      "Transactions sent over all linked wallets and chains, counting at most "
+          + FeatureSchema.TX_PER_ACTIVE_MONTH
+          + " per active month of active_months (diminishing returns: a burst adds little)."),
+  CREDIT_CHAINS(
+      "credit_chains",
       "chains",
       0,
-      50,
-      0,
-      "Distinct chains with any transaction or lending event.",
-      "no activity known: 0"),
-  PROTOCOLS_USED(
-      "protocols_used",
+      20,
+      RiskDirection.FALLS,
+      "Distinct chains with at least one credit loan (see credit_history_days)."),
+  CREDIT_PROTOCOLS(
+      "credit_protocols",
       "protocols",
       0,
-      50,
+      20,
+      RiskDirection.FALLS,
+      "Distinct lending protocols (by name, across chains) with at least one credit loan."),
+  CREDIT_HISTORY_DAYS(
+      "credit_history_days",
+      "days",
       0,
-      "Distinct lending protocols (by name, across chains) with any lending event.",
-      "no lending events: 0"),
-  BORROW_COUNT(
-      "borrow_count", "borrows", 0, 100_000, 0, "Number of borrow events.", "no events: 0"),
-  BORROW_VOLUME_USD(
-      "borrow_volume_usd",
-      "USD",
-      0,
-      1e10,
-      0,
-      "Total USD borrowed (at event time).",
-      "no events: 0"),
-  REPAY_RATIO(
-      "repay_ratio",
+      3650,
+      RiskDirection.FALLS,
+      "Days since the first credit loan: a borrow of at least "
+          + (int) FeatureSchema.DUST_USD
+          + " USD not repaid within "
+          + FeatureSchema.SHORT_CYCLE_HOURS
+          + " hours (capped at 3,650)."),
+  REPAID_SHARE(
+      "repaid_share",
       "ratio",
       0,
-      2,
       1,
-      "USD repaid by the borrower divided by USD borrowed; above 1 when interest was repaid.",
-      "never borrowed: 1 (nothing left unpaid)"),
+      RiskDirection.FALLS,
+      "Time-weighted share of due credit debt repaid by the borrower: repaid debt-days over"
+          + " repaid, liquidated and still-open due debt-days. Each loan counts USD x days"
+          + " outstanding (at most 90 days); an open loan younger than "
+          + FeatureSchema.SEASONING_DAYS
+          + " days is not yet due and is left out."),
   LIQUIDATION_COUNT(
       "liquidation_count",
       "liquidations",
       0,
       10_000,
-      0,
-      "Number of liquidation events against the borrower.",
-      "no events: 0"),
-  LIQUIDATION_VOLUME_RATIO(
-      "liquidation_volume_ratio",
+      RiskDirection.RISES,
+      "Number of liquidation events against the borrower."),
+  LIQUIDATED_SHARE(
+      "liquidated_share",
       "ratio",
       0,
       1,
-      0,
-      "USD of debt covered by liquidators divided by USD borrowed.",
-      "never borrowed: 0"),
+      RiskDirection.RISES,
+      "USD of debt covered by liquidators divided by USD of credit loans (capped at 1)."),
   DAYS_SINCE_LAST_LIQUIDATION(
       "days_since_last_liquidation",
       "days",
       0,
       3650,
-      3650,
-      "Days from the most recent liquidation to the scoring time.",
-      "never liquidated: 3650 (the cap, i.e. as long ago as the schema can express)"),
-  CURRENT_DEBT_USD(
-      "current_debt_usd",
-      "USD",
-      0,
-      1e10,
-      0,
-      "Outstanding debt over all current positions.",
-      "no open positions: 0"),
+      RiskDirection.FALLS,
+      "Days from the most recent liquidation to the scoring time; 3,650 (the cap) when never"
+          + " liquidated."),
   MIN_HEALTH_FACTOR(
       "min_health_factor",
       "ratio",
       0,
       10,
-      10,
-      "Lowest health factor over current positions that carry debt (liquidatable below 1).",
-      "no debt: 10 (the cap; a position without debt cannot be liquidated)"),
+      RiskDirection.FALLS,
+      "Lowest health factor over current positions that carry debt (liquidatable below 1);"
+          + " 10 (the cap) when no position carries debt."),
   PEAK_LTV(
       "peak_ltv",
       "ratio",
       0,
       1.5,
-      0,
-      "Highest loan-to-value seen: after each event, per (chain, protocol), from event-time USD"
-          + " amounts, and over current positions.",
-      "never borrowed: 0"),
+      RiskDirection.RISES,
+      "Highest loan-to-value of credit debt seen after each event per (chain, protocol), from"
+          + " event-time USD amounts, and over current positions; short-cycle loans are left out."),
   STABLECOIN_COLLATERAL_SHARE(
       "stablecoin_collateral_share",
       "ratio",
       0,
       1,
+      RiskDirection.FALLS,
+      "Share of current non-dust collateral held in stablecoins, rounded down to 10% steps;"
+          + " stablecoin collateral under "
+          + (int) FeatureSchema.DUST_USD
+          + " USD per position counts as none."),
+  SHORT_CYCLE_SHARE(
+      "short_cycle_share",
+      "ratio",
       0,
-      "Share of current collateral held in stablecoins; without current collateral, share of"
-          + " supplied USD volume that was stablecoins.",
-      "no collateral ever supplied: 0"),
-  NET_POSITION_USD(
-      "net_position_usd",
-      "USD",
-      -1e10,
-      1e10,
-      0,
-      "Current collateral minus current debt over all positions.",
-      "no open positions: 0");
+      1,
+      RiskDirection.RISES,
+      "USD of borrowing repaid within "
+          + FeatureSchema.SHORT_CYCLE_HOURS
+          + " hours (flash and wash loops) divided by all USD borrowed. Such loops are left out"
+          + " of every credit feature.");
+
+  /** How default risk moves as a feature's value grows. */
+  public enum RiskDirection {
+    /** Higher is safer: points never fall as the value grows. */
+    FALLS,
+    /** Higher is riskier: points never rise as the value grows. */
+    RISES
+  }
 
   private final String column;
   private final String unit;
   private final double min;
   private final double max;
-  private final double missingValue;
+  private final RiskDirection riskDirection;
   private final String description;
-  private final String missingMeaning;
 
   Feature(
       String column,
       String unit,
       double min,
       double max,
-      double missingValue,
-      String description,
-      String missingMeaning) {
+      RiskDirection riskDirection,
+      String description) {
     this.column = column;
     this.unit = unit;
     this.min = min;
     this.max = max;
-    this.missingValue = missingValue;
+    this.riskDirection = riskDirection;
     this.description = description;
-    this.missingMeaning = missingMeaning;
   }
 
   /** Column name used in CSV files and feature-vector JSON. */
@@ -179,9 +184,17 @@ public enum Feature {
     return max;
   }
 
-  /** Value used when the feature is missing ({@code NaN}). */
+  /** How default risk moves as the value grows; the scorecard's points follow it. */
+  public RiskDirection riskDirection() {
+    return riskDirection;
+  }
+
+  /**
+   * Value used when the feature is missing ({@code NaN}): the riskiest end of the range ({@link
+   * #min()} if risk falls with the value, {@link #max()} if it rises).
+   */
   public double missingValue() {
-    return missingValue;
+    return riskDirection == RiskDirection.FALLS ? min : max;
   }
 
   public String description() {
@@ -190,18 +203,44 @@ public enum Feature {
 
   /** What a missing value means and which value replaces it. */
   public String missingMeaning() {
-    return missingMeaning;
+    return "unknown: treated as the riskiest value, " + FeatureVector.format(missingValue());
   }
 
   /**
-   * Applies the schema's treatment: {@code NaN} becomes {@link #missingValue()}, anything else is
-   * clamped to {@code [min, max]}.
+   * The extractor's treatment: {@code NaN} becomes {@link #missingValue()}, anything else is capped
+   * to {@code [min, max]}.
    */
   public double sanitize(double value) {
     if (Double.isNaN(value)) {
-      return missingValue;
+      return missingValue();
     }
     return Math.max(min, Math.min(max, value));
+  }
+
+  /**
+   * The treatment of external input: {@code NaN} is missing (the riskiest value); a value outside
+   * {@code [min, max]} (including infinities) is refused, not clamped.
+   *
+   * @throws IllegalArgumentException if the value is outside the valid range
+   */
+  public double validate(double value) {
+    if (Double.isNaN(value)) {
+      return missingValue();
+    }
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "feature '"
+              + column
+              + "' must be between "
+              + FeatureVector.format(min)
+              + " and "
+              + FeatureVector.format(max)
+              + " "
+              + unit
+              + ", was "
+              + FeatureVector.format(value));
+    }
+    return value;
   }
 
   /**

@@ -11,7 +11,32 @@ public final class FeatureSchema {
    * Schema version. Bump it when a feature is added, removed, reordered or its definition changes;
    * a model artifact records the version it was trained on and refuses other versions.
    */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
+
+  /** Schema versions whose artifacts this build refuses, with the reason shown to the operator. */
+  public static final String RETIRED_VERSIONS_MESSAGE =
+      "feature schema 1 was retired by schema 2 (issue 13: gaming-resistant credit features);"
+          + " retrain the model on schema 2";
+
+  /**
+   * Economic minimum in USD: a borrow below it is not a credit loan, and a position's collateral or
+   * stablecoin collateral below it counts as none.
+   */
+  public static final double DUST_USD = 100;
+
+  /** A loan repaid within this many hours of being drawn is a short cycle (flash or wash loop). */
+  public static final int SHORT_CYCLE_HOURS = 24;
+
+  /** An open credit loan younger than this is not yet due for {@link Feature#REPAID_SHARE}. */
+  public static final int SEASONING_DAYS = 30;
+
+  /**
+   * Days outstanding beyond which a loan's weight in {@link Feature#REPAID_SHARE} stops growing.
+   */
+  public static final int MAX_WEIGHT_DAYS = 90;
+
+  /** Transactions counted per active month in {@link Feature#TX_COUNT}. */
+  public static final int TX_PER_ACTIVE_MONTH = 10;
 
   /** Features in vector order. */
   public static final List<Feature> FEATURES = List.of(Feature.values());

@@ -37,13 +37,36 @@ public final class FeatureVector {
 
   /**
    * Builds a vector from a map; features absent from the map are missing and get their documented
-   * missing value.
+   * missing value (the riskiest one); values outside a range are capped as by {@link
+   * #of(double...)}.
    */
   public static FeatureVector of(Map<Feature, Double> byFeature) {
     double[] raw = new double[FeatureSchema.FEATURES.size()];
     Arrays.fill(raw, Double.NaN);
     byFeature.forEach((f, v) -> raw[f.ordinal()] = Objects.requireNonNull(v, () -> f + " is null"));
     return of(raw);
+  }
+
+  /**
+   * Builds a vector from external input (JSON, CSV): absent or {@code NaN} features are missing and
+   * get the riskiest value; a value outside a feature's range is refused, not clamped.
+   *
+   * @throws IllegalArgumentException naming the first feature whose value is out of range
+   */
+  public static FeatureVector validated(Map<Feature, Double> byFeature) {
+    double[] v = new double[FeatureSchema.FEATURES.size()];
+    for (Feature f : FeatureSchema.FEATURES) {
+      Double value = byFeature.get(f);
+      v[f.ordinal()] = f.validate(value == null ? Double.NaN : value);
+    }
+    return new FeatureVector(v);
+  }
+
+  /** A number as the schema's messages print it: integers without a fraction. */
+  static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : String.format(java.util.Locale.ROOT, "%.6g", v);
   }
 
   public double get(Feature feature) {

@@ -1,39 +1,55 @@
 package io.credence.scoring.reasons;
 
 import io.credence.scoring.features.Feature;
+import java.util.List;
 
 /**
- * Stable adverse-action reason codes, one per feature. Codes never change meaning; a new feature
- * gets a new code. The text is what a borrower sees: it names the factor that lowered the score.
+ * Adverse-action reason codes of feature schema 2, in the bureau style: plain language, one code
+ * per factor a borrower can act on, each naming what lowered the score and what helps. Related
+ * features share a code (the three liquidation features are one factor), so the points a factor
+ * costs are added up before codes are ranked. Codes never change meaning; codes of retired schemas
+ * (CR01-CR16 of schema 1) are never reused.
  */
 public enum ReasonCode {
-  CR01(Feature.WALLET_AGE_DAYS, "Wallet history is short"),
-  CR02(Feature.ACTIVE_MONTHS, "Few months with on-chain activity"),
-  CR03(Feature.TX_COUNT, "Limited on-chain transaction history"),
-  CR04(Feature.CHAINS_ACTIVE, "Activity on few chains"),
-  CR05(Feature.PROTOCOLS_USED, "Limited experience with lending protocols"),
-  CR06(Feature.BORROW_COUNT, "Limited or unusual borrowing history"),
-  CR07(Feature.BORROW_VOLUME_USD, "Amount borrowed in the past"),
-  CR08(Feature.REPAY_RATIO, "Low share of borrowed funds repaid"),
-  CR09(Feature.LIQUIDATION_COUNT, "Positions were liquidated in the past"),
-  CR10(Feature.LIQUIDATION_VOLUME_RATIO, "Large share of borrowing ended in liquidation"),
-  CR11(Feature.DAYS_SINCE_LAST_LIQUIDATION, "A liquidation happened recently"),
-  CR12(Feature.CURRENT_DEBT_USD, "Level of current debt"),
-  CR13(Feature.MIN_HEALTH_FACTOR, "A current position is close to liquidation (low health factor)"),
-  CR14(Feature.PEAK_LTV, "High loan-to-value in the past"),
-  CR15(Feature.STABLECOIN_COLLATERAL_SHARE, "Collateral is concentrated in volatile assets"),
-  CR16(Feature.NET_POSITION_USD, "Small net position (collateral minus debt)");
+  CR21(
+      "Your wallets are young: the oldest linked wallet has little on-chain history",
+      List.of(Feature.WALLET_AGE_DAYS)),
+  CR22(
+      "Little regular on-chain activity over the months (a burst of transactions counts little)",
+      List.of(Feature.ACTIVE_MONTHS, Feature.TX_COUNT)),
+  CR23(
+      "Your borrowing history is short: credit loans held over time build it",
+      List.of(Feature.CREDIT_HISTORY_DAYS)),
+  CR24(
+      "Credit experience on few lending protocols or chains",
+      List.of(Feature.CREDIT_PROTOCOLS, Feature.CREDIT_CHAINS)),
+  CR25(
+      "A low share of your past-due debt was repaid (weighted by amount and time outstanding)",
+      List.of(Feature.REPAID_SHARE)),
+  CR26(
+      "Liquidations in your lending history (they count for less as they age)",
+      List.of(
+          Feature.LIQUIDATION_COUNT,
+          Feature.LIQUIDATED_SHARE,
+          Feature.DAYS_SINCE_LAST_LIQUIDATION)),
+  CR27(
+      "A current position is close to liquidation: add collateral or repay to raise its health"
+          + " factor",
+      List.of(Feature.MIN_HEALTH_FACTOR)),
+  CR28("Your loans have run at a high loan-to-value", List.of(Feature.PEAK_LTV)),
+  CR29(
+      "Your collateral is mostly volatile assets (little stablecoin collateral)",
+      List.of(Feature.STABLECOIN_COLLATERAL_SHARE)),
+  CR30(
+      "Much of your borrowing was repaid within a day (loops do not count as credit history)",
+      List.of(Feature.SHORT_CYCLE_SHARE));
 
-  private final Feature feature;
   private final String text;
+  private final List<Feature> features;
 
-  ReasonCode(Feature feature, String text) {
-    this.feature = feature;
+  ReasonCode(String text, List<Feature> features) {
     this.text = text;
-  }
-
-  public Feature feature() {
-    return feature;
+    this.features = features;
   }
 
   /** Plain-English text for an adverse-action notice. */
@@ -41,10 +57,15 @@ public enum ReasonCode {
     return text;
   }
 
-  /** The code for a feature; every feature has exactly one. */
+  /** The features whose lost points this code explains. */
+  public List<Feature> features() {
+    return features;
+  }
+
+  /** The code of a feature; every feature has exactly one. */
   public static ReasonCode forFeature(Feature feature) {
     for (ReasonCode c : values()) {
-      if (c.feature == feature) {
+      if (c.features.contains(feature)) {
         return c;
       }
     }

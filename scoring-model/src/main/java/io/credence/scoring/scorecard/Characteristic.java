@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param feature the feature
  * @param upperEdges strictly increasing bin edges
- * @param points integer points per bin, {@code >= 0}; the riskiest bin has 0
+ * @param points integer points per bin, {@code >= 0}, monotone in the feature's risk direction; the
+ *     riskiest bin has 0 in a trained scorecard
  * @param coefficients the float model's log-odds-of-default contribution per bin (kept to measure
  *     rounding loss and for audit)
  */
@@ -20,8 +21,9 @@ public record Characteristic(
     Feature feature, List<Double> upperEdges, List<Integer> points, List<Double> coefficients) {
 
   /**
-   * @throws IllegalArgumentException if sizes disagree, edges are not increasing or points are
-   *     negative
+   * @throws IllegalArgumentException if sizes disagree, edges are not increasing, points are
+   *     negative or points are not monotone in the feature's {@linkplain Feature#riskDirection()
+   *     risk direction} (a riskier value never earns more points)
    */
   public Characteristic {
     Objects.requireNonNull(feature, "feature");
@@ -39,6 +41,21 @@ public record Characteristic(
     for (int p : points) {
       if (p < 0) {
         throw new IllegalArgumentException(feature + ": points must be >= 0");
+      }
+    }
+    for (int j = 1; j < points.size(); j++) {
+      int step = points.get(j) - points.get(j - 1);
+      boolean reversed =
+          feature.riskDirection() == Feature.RiskDirection.FALLS ? step < 0 : step > 0;
+      if (reversed) {
+        throw new IllegalArgumentException(
+            feature
+                + ": points must "
+                + (feature.riskDirection() == Feature.RiskDirection.FALLS ? "not fall" : "not rise")
+                + " as the value grows (risk "
+                + feature.riskDirection().name().toLowerCase(java.util.Locale.ROOT)
+                + " with it): "
+                + points);
       }
     }
   }

@@ -5,7 +5,9 @@ import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.reasons.ReasonCode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,22 +55,26 @@ public final class Scorecard {
     return modelId;
   }
 
-  /** Wallet age below which a borrower is outside the population the scorecard was built on. */
-  public static final int MIN_WALLET_AGE_DAYS = 90;
+  /**
+   * Fewest days since the first credit loan for a borrower to be scored: a thin file (younger
+   * credit history) is refused, like a bureau refuses files with less than six months of credit.
+   */
+  public static final int MIN_CREDIT_HISTORY_DAYS = 180;
 
   /**
-   * Whether the scorecard may score this borrower: at least one borrow ({@link
-   * Feature#BORROW_COUNT} {@code >= 1}) and a wallet age of at least {@value #MIN_WALLET_AGE_DAYS}
-   * days. The training population had both; outside it the model would be extrapolating (a wallet
-   * with no debt and no liquidations lands in the best bins of most features).
+   * Whether the scorecard may score this borrower: a first credit loan (at least 100 USD, not
+   * repaid within a day) at least {@value #MIN_CREDIT_HISTORY_DAYS} days ago. Loops, dust loans and
+   * fresh wallets do not qualify, so a thin file cannot be scored at all, let alone reach the best
+   * band.
    */
   public static boolean isScorable(FeatureVector features) {
-    return features.get(Feature.BORROW_COUNT) >= 1
-        && features.get(Feature.WALLET_AGE_DAYS) >= MIN_WALLET_AGE_DAYS;
+    return features.get(Feature.CREDIT_HISTORY_DAYS) >= MIN_CREDIT_HISTORY_DAYS;
   }
 
   /**
-   * Scores one borrower: integer score, band, implied probability of default and reason codes.
+   * Scores one borrower: {@code score = clamp(baseScore + sum of the points of the bin each feature
+   * falls in)}, its band, the implied probability of default and up to {@value #MAX_REASONS} reason
+   * codes.
    *
    * @throws InsufficientHistoryException if the borrower is not {@linkplain #isScorable scorable}
    * @throws NullPointerException if {@code features} is null
@@ -76,9 +82,12 @@ public final class Scorecard {
   public ScoreResult score(FeatureVector features) {
     if (!isScorable(features)) {
       throw new InsufficientHistoryException(
-          "not enough history to score: need at least one borrow and a wallet age of "
-              + MIN_WALLET_AGE_DAYS
-              + " days");
+          "not enough credit history to score: the first loan that counts as credit (at least"
+              + " 100 USD, not repaid within a day) must be at least "
+              + MIN_CREDIT_HISTORY_DAYS
+              + " days old (it is "
+              + (long) features.get(Feature.CREDIT_HISTORY_DAYS)
+              + ")");
     }
     double[] x = features.toArray();
     long total = definition.baseScore();
@@ -89,11 +98,13 @@ public final class Scorecard {
       shortfall[i] = bestPoints[i] - p;
     }
     int score = definition.scaling().clamp(total);
+    Map<ReasonCode, Integer> lost = pointsLost(shortfall);
     return new ScoreResult(
         score,
         definition.bands().bandOf(score).name(),
         definition.scaling().probabilityOfDefault(score),
-        reasons(shortfall),
+        List.copyOf(lost.keySet()).subList(0, Math.min(MAX_REASONS, lost.size())),
+        lost,
         modelId);
   }
 
@@ -117,19 +128,25 @@ public final class Scorecard {
     return logit;
   }
 
-  private List<ReasonCode> reasons(int[] shortfall) {
-    List<Integer> order = new ArrayList<>();
+  /**
+   * The points each reason code's features lost against their best bins, added up per code; only
+   * codes that cost points, largest loss first (ties in code order).
+   */
+  private Map<ReasonCode, Integer> pointsLost(int[] shortfall) {
+    int[] lost = new int[ReasonCode.values().length];
     for (int i = 0; i < shortfall.length; i++) {
-      if (shortfall[i] > 0) {
-        order.add(i);
+      lost[ReasonCode.forFeature(definition.characteristics().get(i).feature()).ordinal()] +=
+          shortfall[i];
+    }
+    List<ReasonCode> codes = new ArrayList<>();
+    for (ReasonCode c : ReasonCode.values()) {
+      if (lost[c.ordinal()] > 0) {
+        codes.add(c);
       }
     }
-    // Largest shortfall first; ties keep schema order so the codes are stable.
-    order.sort(Comparator.comparingInt((Integer i) -> -shortfall[i]).thenComparingInt(i -> i));
-    List<ReasonCode> codes = new ArrayList<>();
-    for (int i : order.subList(0, Math.min(MAX_REASONS, order.size()))) {
-      codes.add(ReasonCode.forFeature(definition.characteristics().get(i).feature()));
-    }
-    return codes;
+    codes.sort(Comparator.comparingInt((ReasonCode c) -> -lost[c.ordinal()]));
+    Map<ReasonCode, Integer> out = new LinkedHashMap<>();
+    codes.forEach(c -> out.put(c, lost[c.ordinal()]));
+    return out;
   }
 }

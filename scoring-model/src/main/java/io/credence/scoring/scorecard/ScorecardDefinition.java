@@ -30,6 +30,9 @@ public record ScorecardDefinition(
   public ScorecardDefinition {
     Objects.requireNonNull(scaling, "scaling");
     Objects.requireNonNull(bands, "bands");
+    if ("1".equals(featureSchemaVersion)) {
+      throw new IllegalArgumentException(FeatureSchema.RETIRED_VERSIONS_MESSAGE);
+    }
     if (!FeatureSchema.VERSION.equals(featureSchemaVersion)) {
       throw new IllegalArgumentException(
           "feature schema version "

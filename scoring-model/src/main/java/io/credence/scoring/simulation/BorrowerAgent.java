@@ -1,7 +1,7 @@
 package io.credence.scoring.simulation;
 
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.ChainActivity;
-import io.credence.scoring.features.FeatureExtractor;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.LendingEventType;
 import io.credence.scoring.features.PositionSnapshot;
@@ -68,7 +68,7 @@ final class BorrowerAgent {
     monthPhase = rng.nextInt(MarketPath.DAYS_PER_MONTH);
   }
 
-  BorrowerSimulator.Outcome run() {
+  SimulatedBorrower run() {
     WalletActivity activityAtAsOf = null;
     for (int day = 0; day < days; day++) {
       if (day == asOfDay) {
@@ -85,8 +85,8 @@ final class BorrowerAgent {
       }
       daily(day);
     }
-    var features = FeatureExtractor.extract(events, activityAtAsOf, config.asOf());
-    return new BorrowerSimulator.Outcome(features, defaulted);
+    return new SimulatedBorrower(
+        new BorrowerHistory(events, activityAtAsOf, config.asOf()), defaulted, null);
   }
 
   private void monthlyDecisions(int day) {

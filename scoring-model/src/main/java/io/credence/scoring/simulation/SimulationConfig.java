@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param months length of the simulation in 30-day months, {@code >= 2}
  * @param featureMonths months whose history feeds the features; the label comes from the remaining
  *     months (default 21 of 24, i.e. a 90-day outcome window)
+ * @param adversarialShare share of borrowers who game their history with one of the {@link
+ *     Adversary} strategies (chosen uniformly), in [0, 1]
  */
 public record SimulationConfig(
-    long seed, int borrowers, Instant start, int months, int featureMonths) {
+    long seed,
+    int borrowers,
+    Instant start,
+    int months,
+    int featureMonths,
+    double adversarialShare) {
+
+  /** Share of gaming borrowers in the default population: 10%, 2% per strategy. */
+  public static final double DEFAULT_ADVERSARIAL_SHARE = 0.10;
 
   /** 1 January 2024, the default start of the simulated history. */
   public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
@@ -27,11 +37,22 @@ public record SimulationConfig(
     if (months < 2 || featureMonths < 1 || featureMonths >= months) {
       throw new IllegalArgumentException("need 1 <= featureMonths < months");
     }
+    if (!(adversarialShare >= 0 && adversarialShare <= 1)) {
+      throw new IllegalArgumentException("adversarialShare must be in [0, 1]");
+    }
   }
 
-  /** The documented default: 24 months, features from months 1-21, label from months 22-24. */
+  /**
+   * The documented default: 24 months, features from months 1-21, label from months 22-24, 10% of
+   * borrowers gaming their history.
+   */
   public static SimulationConfig of(long seed, int borrowers) {
-    return new SimulationConfig(seed, borrowers, DEFAULT_START, 24, 21);
+    return new SimulationConfig(seed, borrowers, DEFAULT_START, 24, 21, DEFAULT_ADVERSARIAL_SHARE);
+  }
+
+  /** The same population with another share of gaming borrowers. */
+  public SimulationConfig withAdversarialShare(double share) {
+    return new SimulationConfig(seed, borrowers, start, months, featureMonths, share);
   }
 
   /** The scoring time: the end of the feature window. */
@@ -56,6 +77,9 @@ public record SimulationConfig(
         + ", label = liquidation or bad debt in months "
         + (featureMonths + 1)
         + "-"
-        + months;
+        + months
+        + ", "
+        + Math.round(100 * adversarialShare)
+        + "% gaming borrowers";
   }
 }

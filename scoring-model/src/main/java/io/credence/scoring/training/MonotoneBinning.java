@@ -16,26 +16,16 @@ final class MonotoneBinning {
   enum Direction {
     RISK_FALLS,
     RISK_RISES,
-    /** No constraint: size features, where the sign is an empirical question. */
+    /** No constraint (no feature of schema 2 uses it; kept for other schemas and tests). */
     NONE
   }
 
   private MonotoneBinning() {}
 
   static Direction direction(Feature feature) {
-    return switch (feature) {
-      case WALLET_AGE_DAYS,
-          ACTIVE_MONTHS,
-          TX_COUNT,
-          CHAINS_ACTIVE,
-          PROTOCOLS_USED,
-          REPAY_RATIO,
-          DAYS_SINCE_LAST_LIQUIDATION,
-          MIN_HEALTH_FACTOR,
-          STABLECOIN_COLLATERAL_SHARE ->
-          Direction.RISK_FALLS;
-      case LIQUIDATION_COUNT, LIQUIDATION_VOLUME_RATIO, PEAK_LTV -> Direction.RISK_RISES;
-      case BORROW_COUNT, BORROW_VOLUME_USD, CURRENT_DEBT_USD, NET_POSITION_USD -> Direction.NONE;
+    return switch (feature.riskDirection()) {
+      case FALLS -> Direction.RISK_FALLS;
+      case RISES -> Direction.RISK_RISES;
     };
   }
 

@@ -73,16 +73,22 @@ public final class ScorecardTrainer {
   private ScorecardTrainer() {}
 
   /**
-   * Trains on {@code training}.
+   * Trains on the {@linkplain Scorecard#isScorable scorable} rows of {@code all}.
    *
-   * @throws IllegalArgumentException if there are fewer than {@link #MIN_ROWS} rows or only one
-   *     class
+   * @throws IllegalArgumentException if there are fewer than {@link #MIN_ROWS} scorable rows or
+   *     only one class
    */
-  public static TrainedModel train(LabelledDataset training, TrainerConfig config) {
+  public static TrainedModel train(LabelledDataset all, TrainerConfig config) {
+    // Thin files are refused at scoring time, so they are no part of the modelled population.
+    LabelledDataset training =
+        new LabelledDataset(
+            all.description(),
+            all.rows().stream().filter(r -> Scorecard.isScorable(r.features())).toList());
     int n = training.size();
     long defaults = training.defaults();
     if (n < MIN_ROWS) {
-      throw new IllegalArgumentException("need at least " + MIN_ROWS + " training rows, got " + n);
+      throw new IllegalArgumentException(
+          "need at least " + MIN_ROWS + " scorable training rows, got " + n);
     }
     if (defaults == 0 || defaults == n) {
       throw new IllegalArgumentException(

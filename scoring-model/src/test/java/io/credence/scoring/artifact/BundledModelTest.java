@@ -15,15 +15,17 @@ class BundledModelTest {
 
     assertThat(loaded.scorecard().modelId()).matches("[0-9a-f]{64}");
     assertThat(loaded.artifact().provenance().trainingData())
-        .contains("synthetic", "50000 borrowers", "seed 8");
+        .contains(
+            "synthetic", "simulation v2", "50000 borrowers", "seed 8", "10% gaming borrowers");
+    assertThat(loaded.scorecard().definition().featureSchemaVersion()).isEqualTo("2");
     var risky =
         FeatureVector.of(
             Map.of(
-                Feature.WALLET_AGE_DAYS, 200.0,
-                Feature.BORROW_COUNT, 3.0,
+                Feature.WALLET_AGE_DAYS, 400.0,
+                Feature.CREDIT_HISTORY_DAYS, 300.0,
                 Feature.MIN_HEALTH_FACTOR, 1.02,
-                Feature.REPAY_RATIO, 0.1));
-    var safe = risky.with(Feature.MIN_HEALTH_FACTOR, 4).with(Feature.REPAY_RATIO, 0.95);
+                Feature.REPAID_SHARE, 0.1));
+    var safe = risky.with(Feature.MIN_HEALTH_FACTOR, 4).with(Feature.REPAID_SHARE, 0.95);
     assertThat(loaded.scorecard().score(risky).score())
         .isLessThan(loaded.scorecard().score(safe).score());
   }

@@ -1,6 +1,7 @@
 package io.credence.scoring.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** A model saved by an earlier build still loads, keeps its id and gives the same scores. */
 class ModelCompatibilityTest {
 
-  static final String MODEL = "scorecard-v1.json";
-  static final String MODEL_ID = "61cb4853b50b41b564e0f7482a9e3306ba14211ff9aa8d1072d2fd7337f1de8f";
+  static final String MODEL = "scorecard-v2.json";
+  static final String MODEL_ID = "d88976003a17f68f14e99bf9cb9f612b7701df2a411b3c47875ef04d3c66a48b";
+
+  /** A schema-1 model saved before issue 13: refused with a message, never silently misread. */
+  static final String RETIRED_MODEL = "scorecard-v1.json";
 
   @TempDir Path dir;
+
+  @Test
+  void aSchemaOneModelIsRefusedWithAClearMessage() throws IOException {
+    Path model = copy(RETIRED_MODEL);
+    copy(RETIRED_MODEL + ".sha256");
+
+    assertThatThrownBy(() -> ModelArtifacts.load(model))
+        .isInstanceOf(ModelIntegrityException.class)
+        .hasMessageContaining("refusing model artifact: feature schema 1 was retired by schema 2")
+        .hasMessageContaining("retrain the model on schema 2");
+  }
 
   @Test
   void theCommittedModelStillLoadsAndScoresTheSame() throws IOException {
@@ -34,7 +49,7 @@ class ModelCompatibilityTest {
 
     assertThat(loaded.scorecard().modelId()).isEqualTo(MODEL_ID);
     JsonNode cases;
-    try (InputStream in = getClass().getResourceAsStream("scorecard-v1-expected.json")) {
+    try (InputStream in = getClass().getResourceAsStream("scorecard-v2-expected.json")) {
       cases = new ObjectMapper().readTree(in);
     }
     assertThat(cases.size()).isGreaterThan(40);

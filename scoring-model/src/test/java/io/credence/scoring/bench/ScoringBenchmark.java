@@ -1,14 +1,18 @@
 package io.credence.scoring.bench;
 
 import io.credence.scoring.data.LabelledDataset;
+import io.credence.scoring.features.Feature;
 import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.scorecard.ScoreResult;
 import io.credence.scoring.scorecard.Scorecard;
 import io.credence.scoring.simulation.BorrowerSimulator;
+import io.credence.scoring.simulation.SimulatedBorrower;
 import io.credence.scoring.simulation.SimulationConfig;
 import io.credence.scoring.training.ScorecardTrainer;
 import io.credence.scoring.training.TrainedModel;
 import io.credence.scoring.training.TrainerConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +51,32 @@ public final class ScoringBenchmark {
         BorrowerSimulator.simulate(SimulationConfig.of(seed, 3_000)),
         TrainerConfig.defaults(seed).withChallengerTrees(10));
 
+    cpuAtStart = CPU.getCurrentThreadCpuTime();
     long t = System.nanoTime();
-    LabelledDataset data = BorrowerSimulator.simulate(SimulationConfig.of(seed, borrowers));
-    report("simulate %d borrowers (24 months, parallel)", borrowers, t);
+    SimulationConfig config = SimulationConfig.of(seed, borrowers);
+    List<SimulatedBorrower> histories = BorrowerSimulator.histories(config);
+    report("simulate %d borrower histories (24 months, parallel)", borrowers, t);
 
+    // Feature extraction on one thread, CPU time of this thread (holds up under machine load).
+    long events = histories.stream().mapToLong(h -> h.history().events().size()).sum();
+    long cpu = CPU.getCurrentThreadCpuTime();
+    t = System.nanoTime();
+    for (SimulatedBorrower h : histories) {
+      sink += (long) h.history().features().get(Feature.CREDIT_HISTORY_DAYS);
+    }
+    double cpuSeconds = (CPU.getCurrentThreadCpuTime() - cpu) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "extract features, 1 thread: %d borrowers (%d events) in %.2f s wall, %.2f s CPU:"
+            + " %.0f borrowers per CPU-second%n",
+        borrowers,
+        events,
+        (System.nanoTime() - t) / 1e9,
+        cpuSeconds,
+        borrowers / cpuSeconds);
+    LabelledDataset data = BorrowerSimulator.toDataset(config, histories);
+
+    cpuAtStart = CPU.getCurrentThreadCpuTime();
     t = System.nanoTime();
     TrainedModel model =
         ScorecardTrainer.train(data, TrainerConfig.defaults(seed).withChallengerTrees(0));
@@ -65,7 +91,10 @@ public final class ScoringBenchmark {
 
     Scorecard scorecard = model.scorecard();
     FeatureVector[] vectors =
-        data.rows().stream().map(r -> r.features()).toArray(FeatureVector[]::new);
+        data.rows().stream()
+            .map(r -> r.features())
+            .filter(Scorecard::isScorable)
+            .toArray(FeatureVector[]::new);
     for (int i = 0; i < 5; i++) {
       pass(scorecard, vectors, 0, vectors.length);
     }
@@ -112,7 +141,19 @@ public final class ScoringBenchmark {
     sink += acc;
   }
 
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+  private static long cpuAtStart = CPU.getCurrentThreadCpuTime();
+
+  /** Wall time since {@code startNanos} and this thread's CPU time since the previous report. */
   private static void report(String what, int n, long startNanos) {
-    System.out.printf(Locale.ROOT, what + ": %.1f s%n", n, (System.nanoTime() - startNanos) / 1e9);
+    long cpu = CPU.getCurrentThreadCpuTime();
+    System.out.printf(
+        Locale.ROOT,
+        what + ": %.1f s wall, %.1f s CPU of the calling thread%n",
+        n,
+        (System.nanoTime() - startNanos) / 1e9,
+        (cpu - cpuAtStart) / 1e9);
+    cpuAtStart = cpu;
   }
 }

@@ -2,6 +2,7 @@ package io.credence.scoring.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.credence.scoring.artifact.ModelArtifacts;
 import io.credence.scoring.features.Feature;
 import io.credence.scoring.features.FeatureVector;
 import java.io.ByteArrayOutputStream;
@@ -72,14 +73,15 @@ class MainTest {
                 "--csv",
                 csv.toString()))
         .isZero();
-    assertThat(out()).contains("Borrowers: 1200", "| challenger |", "not run");
+    assertThat(out())
+        .contains("Borrowers scored: ", "Refused (thin files", "| challenger |", "not run");
 
     Path features = dir.resolve("borrower.json");
     FeatureVector v =
         FeatureVector.of(
             Map.of(
                 Feature.WALLET_AGE_DAYS, 400.0,
-                Feature.BORROW_COUNT, 5.0,
+                Feature.CREDIT_HISTORY_DAYS, 300.0,
                 Feature.MIN_HEALTH_FACTOR, 1.05,
                 Feature.LIQUIDATION_COUNT, 2.0));
     Files.writeString(features, FeatureVectorJson.write(v));
@@ -95,7 +97,98 @@ class MainTest {
     assertThat(out())
         .containsPattern("score: \\d{3}")
         .containsPattern("band: [ABCD]")
-        .contains("probability of default (90 days): ", "reason codes:", "CR13", "model id: ");
+        .contains("probability of default (90 days): ", "reason codes:", "CR27", "model id: ");
+  }
+
+  /** The bundled model, copied out of the classpath with its id file. */
+  Path bundledModel() throws Exception {
+    Path model = dir.resolve("bundled.json");
+    try (var in = getClass().getResourceAsStream(ModelArtifacts.BUNDLED_MODEL)) {
+      Files.copy(in, model);
+    }
+    String id =
+        new String(
+                getClass()
+                    .getResourceAsStream(ModelArtifacts.BUNDLED_MODEL + ".sha256")
+                    .readAllBytes(),
+                StandardCharsets.UTF_8)
+            .split("\\s+")[0];
+    Files.writeString(dir.resolve("bundled.json.sha256"), id + "  bundled.json\n");
+    return model;
+  }
+
+  int score(Path model, String json) throws Exception {
+    Path file = dir.resolve("features.json");
+    Files.writeString(file, json);
+    return run("score", "--model", model.toString(), "--features", file.toString());
+  }
+
+  @Test
+  void aBorrowerWhoCannotBeScoredGetsExitCode2AndOneLineNotAStackTrace() throws Exception {
+    Path model = bundledModel();
+
+    assertThat(score(model, "{\"features\":{\"credit_history_days\":91,\"wallet_age_days\":91}}"))
+        .isEqualTo(2);
+
+    assertThat(err().strip())
+        .startsWith("not scored: not enough credit history to score")
+        .doesNotContain("\n", "Exception", "\tat ");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void negativeAndOutOfRangeValuesAreRefusedNotClamped() throws Exception {
+    Path model = bundledModel();
+
+    assertThat(score(model, "{\"features\":{\"credit_history_days\":400,\"tx_count\":-5}}"))
+        .isEqualTo(2);
+    assertThat(err().strip())
+        .isEqualTo("error: feature 'tx_count' must be between 0 and 1200 transactions, was -5");
+    assertThat(score(model, "{\"features\":{\"credit_history_days\":400,\"repaid_share\":3}}"))
+        .isEqualTo(2);
+    assertThat(err()).contains("'repaid_share' must be between 0 and 1");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void aRawHistoryIsScoredThroughTheExtractorAndABadOneGetsExitCode2() throws Exception {
+    Path model = bundledModel();
+    Path history = dir.resolve("history.json");
+    Files.writeString(history, HistoryJsonTest.documentedExample());
+
+    assertThat(run("score", "--model", model.toString(), "--history", history.toString()))
+        .as(err())
+        .isZero();
+    assertThat(out()).containsPattern("score: \\d{3}").contains("CR26", "model id: ");
+
+    Files.writeString(history, "{\"historyFormat\":\"credence-history\"}");
+    assertThat(run("score", "--model", model.toString(), "--history", history.toString()))
+        .isEqualTo(2);
+    assertThat(err().strip()).isEqualTo("error: $.formatVersion: expected an integer");
+    assertThat(
+            run(
+                "score",
+                "--model",
+                model.toString(),
+                "--history",
+                history.toString(),
+                "--features",
+                history.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("exactly one of --features or --history");
+  }
+
+  @Test
+  void oversizedMissingOrRetiredInputsAreRefusedWithExitCode2() throws Exception {
+    Path model = bundledModel();
+
+    assertThat(score(model, "{\"features\":{}, \"pad\":\"" + "x".repeat(70_000) + "\"}"))
+        .isEqualTo(2);
+    assertThat(err()).contains("is larger than 65536 bytes");
+    assertThat(run("score", "--model", model.toString(), "--features", "nope.json")).isEqualTo(2);
+    assertThat(err().strip()).isEqualTo("error: no such file: nope.json");
+    assertThat(score(model, "{\"featureSchemaVersion\":\"1\",\"features\":{}}")).isEqualTo(2);
+    assertThat(err()).contains("feature schema 1 was retired");
   }
 
   @Test
@@ -137,7 +230,7 @@ class MainTest {
             () -> FeatureVectorJson.parse("{\"features\":{\"peak_ltv\":\"high\"}}"))
         .hasMessageContaining("'peak_ltv' is not a number");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> FeatureVectorJson.parse("{\"featureSchemaVersion\":\"2\",\"features\":{}}"))
-        .hasMessageContaining("feature schema version 2");
+            () -> FeatureVectorJson.parse("{\"featureSchemaVersion\":\"3\",\"features\":{}}"))
+        .hasMessageContaining("feature schema version 3");
   }
 }

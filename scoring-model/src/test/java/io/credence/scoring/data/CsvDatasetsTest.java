@@ -27,7 +27,7 @@ class CsvDatasetsTest {
   static String row(int i, int label) {
     List<String> cells = new ArrayList<>();
     for (Feature f : FeatureSchema.FEATURES) {
-      cells.add(Integer.toString(i % 7));
+      cells.add(Double.toString(Math.min(f.max(), (i % 7) / 7.0)));
     }
     return String.join(",", cells) + "," + label;
   }
@@ -71,7 +71,24 @@ class CsvDatasetsTest {
     LabelledBorrower only = CsvDatasets.read(file).rows().get(0);
 
     assertThat(only.defaulted()).isTrue();
-    assertThat(only.features().get(Feature.MIN_HEALTH_FACTOR)).isEqualTo(10);
+    assertThat(only.features().get(Feature.MIN_HEALTH_FACTOR))
+        .as("missing: the riskiest value, never the no-debt value")
+        .isZero();
+  }
+
+  @Test
+  void outOfRangeValuesAreRefusedNotClamped() throws IOException {
+    String cells =
+        FeatureSchema.FEATURES.stream()
+            .map(f -> f == Feature.REPAID_SHARE ? "1.4" : "")
+            .collect(Collectors.joining(","));
+    Path file = dir.resolve("range.csv");
+    Files.writeString(file, header() + "\n" + cells + ",0\n");
+
+    assertThatThrownBy(() -> CsvDatasets.read(file))
+        .isInstanceOf(InvalidDatasetException.class)
+        .hasMessageContaining(
+            "line 2: feature 'repaid_share' must be between 0 and 1 ratio, was 1.4");
   }
 
   @Test
@@ -87,7 +104,7 @@ class CsvDatasetsTest {
   void nonNumericCellsNameTheLineAndColumn() throws IOException {
     Path file = csv(header(), 250, 3);
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
-    lines.set(5, lines.get(5).replaceFirst("^[0-9]+,", "twelve,"));
+    lines.set(5, lines.get(5).replaceFirst("^[0-9.]+,", "twelve,"));
     Files.write(file, lines);
 
     assertThatThrownBy(() -> CsvDatasets.readForTraining(file))

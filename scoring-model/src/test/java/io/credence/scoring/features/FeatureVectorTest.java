@@ -9,21 +9,46 @@ import org.junit.jupiter.api.Test;
 class FeatureVectorTest {
 
   @Test
-  void missingFeaturesGetTheirDocumentedValueAndOthersAreClamped() {
+  void missingFeaturesGetTheRiskiestValueAndTheExtractorPathCaps() {
     FeatureVector v =
         FeatureVector.of(
             Map.of(
-                Feature.PEAK_LTV,
-                7.0,
-                Feature.NET_POSITION_USD,
-                -5e12,
-                Feature.TX_COUNT,
-                Double.NaN));
+                Feature.PEAK_LTV, 7.0, Feature.WALLET_AGE_DAYS, 5e6, Feature.TX_COUNT, Double.NaN));
 
     assertThat(v.get(Feature.PEAK_LTV)).isEqualTo(1.5);
-    assertThat(v.get(Feature.NET_POSITION_USD)).isEqualTo(-1e10);
+    assertThat(v.get(Feature.WALLET_AGE_DAYS)).isEqualTo(3650);
     assertThat(v.get(Feature.TX_COUNT)).isEqualTo(0);
-    assertThat(v.get(Feature.DAYS_SINCE_LAST_LIQUIDATION)).isEqualTo(3650);
+    assertThat(v.get(Feature.MIN_HEALTH_FACTOR))
+        .as("missing health: riskiest, not 'no debt'")
+        .isZero();
+    assertThat(v.get(Feature.DAYS_SINCE_LAST_LIQUIDATION)).isZero();
+    assertThat(v.get(Feature.LIQUIDATION_COUNT)).isEqualTo(10_000);
+  }
+
+  @Test
+  void everyMissingValueIsTheRiskiestEndOfItsRange() {
+    for (Feature f : Feature.values()) {
+      assertThat(f.missingValue())
+          .as(f.name())
+          .isEqualTo(f.riskDirection() == Feature.RiskDirection.FALLS ? f.min() : f.max());
+    }
+  }
+
+  @Test
+  void externalInputIsRefusedOutsideTheRangeNotClamped() {
+    assertThatThrownBy(() -> FeatureVector.validated(Map.of(Feature.TX_COUNT, -1.0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("feature 'tx_count' must be between 0 and 1200 transactions, was -1");
+    assertThatThrownBy(() -> FeatureVector.validated(Map.of(Feature.PEAK_LTV, 1.7)))
+        .hasMessageContaining("'peak_ltv' must be between 0 and 1.5");
+    assertThatThrownBy(
+            () ->
+                FeatureVector.validated(
+                    Map.of(Feature.MIN_HEALTH_FACTOR, Double.POSITIVE_INFINITY)))
+        .hasMessageContaining("min_health_factor");
+    FeatureVector ok = FeatureVector.validated(Map.of(Feature.PEAK_LTV, 1.5));
+    assertThat(ok.get(Feature.PEAK_LTV)).isEqualTo(1.5);
+    assertThat(ok.get(Feature.MIN_HEALTH_FACTOR)).isZero();
   }
 
   @Test
@@ -42,6 +67,7 @@ class FeatureVectorTest {
       assertThat(f.min()).isLessThan(f.max());
       assertThat(f.missingValue()).isBetween(f.min(), f.max());
       assertThat(f.missingMeaning()).isNotBlank();
+      assertThat(f.description()).isNotBlank();
     }
   }
 

@@ -9,6 +9,8 @@ import io.credence.scoring.features.FeatureSchema;
 import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.reasons.ReasonCode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class ScorecardTest {
 
   /**
-   * Every feature has two bins split at 0.5 worth 0 and 10 points, except health (bins split at 1.2
-   * and 2: 0, 60, 100 points) and liquidations (more than 0: 0 points, none: 40).
+   * Every feature has two bins split at 0.5 worth 10 points on its safer side, except health (bins
+   * split at 1.2 and 2: 0, 60, 100 points), liquidations (none: 40, any: 0) and credit history
+   * (split at 365: 0, 20).
    */
   static Scorecard scorecard(int base) {
     List<Characteristic> cs = new ArrayList<>();
@@ -29,7 +32,12 @@ class ScorecardTest {
                     f, List.of(1.2, 2.0), List.of(0, 60, 100), List.of(1.5, 0.0, -1.0));
             case LIQUIDATION_COUNT ->
                 new Characteristic(f, List.of(0.0), List.of(40, 0), List.of(-0.5, 0.5));
-            default -> new Characteristic(f, List.of(0.5), List.of(0, 10), List.of(0.1, -0.1));
+            case CREDIT_HISTORY_DAYS ->
+                new Characteristic(f, List.of(365.0), List.of(0, 20), List.of(0.2, -0.2));
+            default ->
+                f.riskDirection() == Feature.RiskDirection.FALLS
+                    ? new Characteristic(f, List.of(0.5), List.of(0, 10), List.of(0.1, -0.1))
+                    : new Characteristic(f, List.of(0.5), List.of(10, 0), List.of(-0.1, 0.1));
           });
     }
     return new Scorecard(
@@ -41,34 +49,37 @@ class ScorecardTest {
   static FeatureVector borrower(double health, double liquidations) {
     return FeatureVector.of(
         Map.of(
-            Feature.MIN_HEALTH_FACTOR,
-            health,
-            Feature.LIQUIDATION_COUNT,
-            liquidations,
-            Feature.WALLET_AGE_DAYS,
-            900.0,
-            Feature.BORROW_COUNT,
-            2.0));
+            Feature.MIN_HEALTH_FACTOR, health,
+            Feature.LIQUIDATION_COUNT, liquidations,
+            Feature.DAYS_SINCE_LAST_LIQUIDATION, liquidations > 0 ? 100.0 : 3650.0,
+            Feature.WALLET_AGE_DAYS, 900.0,
+            Feature.CREDIT_HISTORY_DAYS, 400.0,
+            Feature.REPAID_SHARE, 0.9,
+            Feature.PEAK_LTV, 0.4,
+            Feature.LIQUIDATED_SHARE, 0.0,
+            Feature.SHORT_CYCLE_SHARE, 0.0));
+  }
+
+  static int expectedScore(Scorecard s, FeatureVector v) {
+    int total = s.definition().baseScore();
+    for (Characteristic c : s.definition().characteristics()) {
+      total += c.points().get(c.binOf(v.get(c.feature())));
+    }
+    return s.definition().scaling().clamp(total);
   }
 
   @Test
   void scoreIsBasePlusThePointsOfEachFeaturesBin() {
-    // 14 two-bin features: missing values put most in the high bin (10), but repay ratio's missing
-    // value is 1 (high bin) and the zeros sit in the low bin. Count explicitly:
     FeatureVector v = borrower(1.5, 0);
-    int expected = 400 + 60 + 40;
-    for (Feature f : FeatureSchema.FEATURES) {
-      if (f != Feature.MIN_HEALTH_FACTOR && f != Feature.LIQUIDATION_COUNT) {
-        expected += v.get(f) <= 0.5 ? 0 : 10;
-      }
-    }
-    ScoreResult r = scorecard(400).score(v);
+    Scorecard s = scorecard(400);
 
-    assertThat(r.score()).isEqualTo(expected);
+    ScoreResult r = s.score(v);
+
+    assertThat(r.score()).isEqualTo(expectedScore(s, v)).isEqualTo(s.points(v));
     assertThat(r.modelId()).isEqualTo("test-model");
-    assertThat(r.band()).isEqualTo(BandScheme.DEFAULT.bandOf(expected).name());
+    assertThat(r.band()).isEqualTo(BandScheme.DEFAULT.bandOf(r.score()).name());
     assertThat(r.probabilityOfDefault())
-        .isCloseTo(ScoreScaling.DEFAULT.probabilityOfDefault(expected), within(1e-15));
+        .isCloseTo(ScoreScaling.DEFAULT.probabilityOfDefault(r.score()), within(1e-15));
   }
 
   @Test
@@ -81,27 +92,66 @@ class ScorecardTest {
   }
 
   @Test
-  void reasonCodesRankTheFactorsThatLostMostPointsAgainstTheirBestBin() {
-    ScoreResult r = scorecard(400).score(borrower(1.1, 3));
+  void reasonCodesAddUpTheLostPointsOfEachFactorAndRankThem() {
+    ScoreResult r = scorecard(400).score(borrower(1.1, 3).with(Feature.LIQUIDATED_SHARE, 0.6));
 
     assertThat(r.reasonCodes()).hasSizeLessThanOrEqualTo(Scorecard.MAX_REASONS);
-    assertThat(r.reasonCodes().subList(0, 2)).containsExactly(ReasonCode.CR13, ReasonCode.CR09);
+    // Health lost 100; liquidations lost 40 (count) + 10 (share) = 50, counted as one code.
+    assertThat(r.reasonCodes().subList(0, 2)).containsExactly(ReasonCode.CR27, ReasonCode.CR26);
     assertThat(r.reasonCodes().get(0).text()).contains("health factor");
-    // The remaining codes are 10-point shortfalls, in schema order.
-    List<ReasonCode> rest = r.reasonCodes().subList(2, r.reasonCodes().size());
-    assertThat(rest)
-        .isSortedAccordingTo(
-            (a, b) -> Integer.compare(a.feature().ordinal(), b.feature().ordinal()));
+  }
+
+  @Test
+  void anOldLiquidationThatStillCostsPointsIsNamed() {
+    // 400 days ago: past the recency edge, but the count still costs 40 points.
+    FeatureVector old =
+        borrower(5, 1).with(Feature.DAYS_SINCE_LAST_LIQUIDATION, 400).with(Feature.TX_COUNT, 0);
+
+    ScoreResult r = scorecard(400).score(old);
+
+    assertThat(r.reasonCodes()).first().isEqualTo(ReasonCode.CR26);
+    assertThat(ReasonCode.CR26.text()).contains("Liquidations in your lending history");
   }
 
   @Test
   void aBorrowerInEveryBestBinGetsNoReasonCodes() {
     double[] best = new double[FeatureSchema.FEATURES.size()];
-    java.util.Arrays.fill(best, 1.0);
-    best[Feature.MIN_HEALTH_FACTOR.ordinal()] = 5;
-    best[Feature.WALLET_AGE_DAYS.ordinal()] = 900;
-    best[Feature.LIQUIDATION_COUNT.ordinal()] = 0;
+    for (Feature f : FeatureSchema.FEATURES) {
+      best[f.ordinal()] = f.riskDirection() == Feature.RiskDirection.FALLS ? f.max() : f.min();
+    }
     assertThat(scorecard(300).score(FeatureVector.of(best)).reasonCodes()).isEmpty();
+  }
+
+  @Test
+  void aMissingValueNeverEarnsMoreThanAnyRealValue() {
+    Scorecard s = scorecard(400);
+    FeatureVector base = borrower(1.5, 0);
+    for (Feature f : FeatureSchema.FEATURES) {
+      if (f == Feature.CREDIT_HISTORY_DAYS) {
+        continue; // missing credit history is a thin file: not scored at all (next test)
+      }
+      int missing = s.score(base.with(f, Double.NaN)).score();
+      for (double x : new double[] {f.min(), f.max(), (f.min() + f.max()) / 2, 0.3, 1.1}) {
+        assertThat(missing)
+            .as("%s missing vs %s", f.column(), x)
+            .isLessThanOrEqualTo(s.score(base.with(f, x)).score());
+      }
+    }
+  }
+
+  @Test
+  void aThinFileIsNotScored() {
+    FeatureVector thin = borrower(5, 0).with(Feature.CREDIT_HISTORY_DAYS, 179);
+
+    assertThat(Scorecard.isScorable(thin)).isFalse();
+    assertThatThrownBy(() -> scorecard(400).score(thin))
+        .isInstanceOf(InsufficientHistoryException.class)
+        .hasMessageContaining("not enough credit history to score")
+        .hasMessageContaining("at least 180 days old (it is 179)");
+    assertThatThrownBy(
+            () -> scorecard(400).score(thin.with(Feature.CREDIT_HISTORY_DAYS, Double.NaN)))
+        .isInstanceOf(InsufficientHistoryException.class);
+    assertThat(Scorecard.isScorable(thin.with(Feature.CREDIT_HISTORY_DAYS, 180))).isTrue();
   }
 
   @Test
@@ -109,29 +159,37 @@ class ScorecardTest {
     assertThat(scorecard(900).score(borrower(5, 0)).score()).isEqualTo(850);
     assertThat(scorecard(100).score(borrower(1.0, 2)).score()).isEqualTo(300);
     assertThat(scorecard(400).floatLogOdds(borrower(1.0, 2)))
-        .as("intercept + 1.5 (health) + 0.5 (liquidations) + 14 two-bin features")
-        .isBetween(-3.0 + 2.0 - 1.4 - 1e-9, -3.0 + 2.0 + 1.4 + 1e-9);
+        .as("intercept + 1.5 (health) + 0.5 (liquidations) + the two-bin features")
+        .isBetween(-3.0 + 2.0 - 1.4, -3.0 + 2.0 + 1.4);
   }
 
   @Test
-  void aBorrowerWithoutBorrowingHistoryIsNotScored() {
-    FeatureVector noBorrows = borrower(5, 0).with(Feature.BORROW_COUNT, 0);
-
-    assertThat(Scorecard.isScorable(noBorrows)).isFalse();
-    assertThatThrownBy(() -> scorecard(400).score(noBorrows))
-        .isInstanceOf(InsufficientHistoryException.class)
-        .hasMessageContaining("not enough history to score");
-    assertThat(Scorecard.isScorable(borrower(5, 0).with(Feature.WALLET_AGE_DAYS, 89))).isFalse();
-    assertThat(Scorecard.isScorable(borrower(5, 0).with(Feature.WALLET_AGE_DAYS, 90))).isTrue();
-  }
-
-  @Test
-  void everyFeatureHasOneStableReasonCode() {
+  void everyFeatureHasOneReasonCodeAndEveryCodeItsOwnText() {
     for (Feature f : FeatureSchema.FEATURES) {
-      assertThat(ReasonCode.forFeature(f).feature()).isEqualTo(f);
+      assertThat(ReasonCode.forFeature(f).features()).contains(f);
     }
-    assertThat(ReasonCode.values()).hasSize(FeatureSchema.FEATURES.size());
-    assertThat(ReasonCode.CR13.feature()).isEqualTo(Feature.MIN_HEALTH_FACTOR);
+    assertThat(Arrays.stream(ReasonCode.values()).flatMap(c -> c.features().stream()).toList())
+        .doesNotHaveDuplicates()
+        .hasSize(FeatureSchema.FEATURES.size());
+    assertThat(new HashSet<>(Arrays.stream(ReasonCode.values()).map(ReasonCode::text).toList()))
+        .hasSize(ReasonCode.values().length);
+    assertThat(Arrays.stream(ReasonCode.values()).map(Enum::name))
+        .as("schema-1 codes are never reused")
+        .noneMatch(n -> n.compareTo("CR21") < 0);
+  }
+
+  @Test
+  void pointsThatRewardTheRiskierSideOfAFeatureAreRefused() {
+    assertThatThrownBy(
+            () ->
+                new Characteristic(
+                    Feature.MIN_HEALTH_FACTOR, List.of(1.5), List.of(30, 0), List.of(0.0, 0.5)))
+        .hasMessageContaining("MIN_HEALTH_FACTOR: points must not fall as the value grows");
+    assertThatThrownBy(
+            () ->
+                new Characteristic(
+                    Feature.PEAK_LTV, List.of(0.7), List.of(0, 20), List.of(0.0, 0.0)))
+        .hasMessageContaining("PEAK_LTV: points must not rise");
   }
 
   @Test
@@ -141,6 +199,10 @@ class ScorecardTest {
             () ->
                 new ScorecardDefinition("0", ScoreScaling.DEFAULT, BandScheme.DEFAULT, 400, 0, cs))
         .hasMessageContaining("feature schema version 0 is not supported");
+    assertThatThrownBy(
+            () ->
+                new ScorecardDefinition("1", ScoreScaling.DEFAULT, BandScheme.DEFAULT, 400, 0, cs))
+        .hasMessageContaining("feature schema 1 was retired");
     java.util.Collections.swap(cs, 0, 1);
     assertThatThrownBy(
             () ->

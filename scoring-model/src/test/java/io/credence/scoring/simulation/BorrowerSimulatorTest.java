@@ -24,13 +24,31 @@ class BorrowerSimulatorTest {
 
     assertThat(d.size()).isEqualTo(2_000);
     assertThat(d.defaultRate()).isBetween(0.02, 0.30);
-    assertThat(d.rows())
-        .allSatisfy(r -> assertThat(r.features().get(Feature.BORROW_COUNT)).isPositive());
+    assertThat(d.rows().stream().filter(r -> r.features().get(Feature.CREDIT_HISTORY_DAYS) >= 90))
+        .hasSizeGreaterThan(1_900);
     assertThat(d.rows())
         .anySatisfy(r -> assertThat(r.features().get(Feature.LIQUIDATION_COUNT)).isPositive());
     assertThat(d.rows())
-        .anySatisfy(r -> assertThat(r.features().get(Feature.CHAINS_ACTIVE)).isGreaterThan(2));
-    assertThat(d.description()).contains("seed 8", "2000 borrowers", "months 22-24");
+        .anySatisfy(r -> assertThat(r.features().get(Feature.CREDIT_CHAINS)).isGreaterThan(2));
+    assertThat(d.description())
+        .contains("seed 8", "2000 borrowers", "months 22-24", "10% gaming borrowers");
+  }
+
+  @Test
+  void gamingBorrowersKeepTheirOutcomeAndEveryStrategyIsPresent() {
+    var honest = BorrowerSimulator.histories(SimulationConfig.of(8, 3_000).withAdversarialShare(0));
+    var mixed = BorrowerSimulator.histories(SimulationConfig.of(8, 3_000));
+
+    long gaming = mixed.stream().filter(b -> b.strategy() != null).count();
+    assertThat(gaming).isBetween(220L, 380L);
+    assertThat(mixed.stream().map(SimulatedBorrower::strategy).distinct())
+        .contains(Adversary.values());
+    for (int i = 0; i < honest.size(); i++) {
+      assertThat(mixed.get(i).defaulted()).isEqualTo(honest.get(i).defaulted());
+      if (mixed.get(i).strategy() == null) {
+        assertThat(mixed.get(i).history()).isEqualTo(honest.get(i).history());
+      }
+    }
   }
 
   @Test

@@ -24,18 +24,19 @@ class ScorecardAcceptanceTest {
   void scorecardDiscriminatesOnHeldOutBorrowers() {
     EvaluationReport r = TestModels.report();
 
-    assertThat(r.rows()).isEqualTo(4_500);
-    assertThat(r.auc()).isGreaterThanOrEqualTo(0.80);
+    assertThat(r.rows() + r.refusedRows()).isEqualTo(4_500);
+    assertThat(r.refusedRows()).as("thin files are refused, not scored").isBetween(300, 900);
+    assertThat(r.auc()).as("held-out, 10%% gaming borrowers included").isGreaterThanOrEqualTo(0.85);
     assertThat(r.gini()).isEqualTo(2 * r.auc() - 1);
     assertThat(r.ks()).isBetween(0.3, 1.0);
     assertThat(r.brier()).isLessThan(r.defaultRate() * (1 - r.defaultRate()));
   }
 
   @Test
-  void roundingToIntegerPointsCostsAtMostHalfAPointOfAuc() {
+  void roundingToIntegerPointsCostsAtMostThreeThousandthsOfAuc() {
     EvaluationReport r = TestModels.report();
 
-    assertThat(r.roundingAucLoss()).isLessThanOrEqualTo(0.005);
+    assertThat(r.roundingAucLoss()).isLessThanOrEqualTo(0.003);
     assertThat(r.floatAuc() - r.auc()).isEqualTo(r.roundingAucLoss());
   }
 
@@ -45,10 +46,13 @@ class ScorecardAcceptanceTest {
 
     assertThat(bands).extracting(BandRow::band).containsExactly("A", "B", "C", "D");
     assertThat(bands).allSatisfy(b -> assertThat(b.rows()).isGreaterThan(100));
+    // On this small split only the order is checked; the bundled model's report must also show
+    // separate 95% intervals (BundledReportTest).
     for (int i = 1; i < bands.size(); i++) {
       assertThat(bands.get(i).defaultRate())
           .as("band %s vs %s", bands.get(i).band(), bands.get(i - 1).band())
           .isGreaterThan(bands.get(i - 1).defaultRate());
+      assertThat(bands.get(i).ciLow()).isLessThan(bands.get(i).defaultRate());
     }
   }
 
@@ -75,7 +79,9 @@ class ScorecardAcceptanceTest {
       assertThat(c.points()).contains(0).allSatisfy(p -> assertThat(p).isNotNegative());
     }
     for (LabelledBorrower b : TestModels.split().test().rows().subList(0, 500)) {
-      assertThat(s.score(b.features()).score()).isBetween(300, 850);
+      if (Scorecard.isScorable(b.features())) {
+        assertThat(s.score(b.features()).score()).isBetween(300, 850);
+      }
     }
   }
 
@@ -83,14 +89,13 @@ class ScorecardAcceptanceTest {
   void pointsNeverRewardTheRiskierSideOfAConstrainedFeature() {
     for (Characteristic c : TestModels.model().scorecard().definition().characteristics()) {
       List<Integer> p = c.points();
-      switch (MonotoneBinning.direction(c.feature())) {
-        case RISK_FALLS -> assertThat(p).as(c.feature().name()).isSorted();
-        case RISK_RISES -> {
+      switch (c.feature().riskDirection()) {
+        case FALLS -> assertThat(p).as(c.feature().name()).isSorted();
+        case RISES -> {
           List<Integer> reversed = new java.util.ArrayList<>(p);
           java.util.Collections.reverse(reversed);
           assertThat(reversed).as(c.feature().name()).isSorted();
         }
-        case NONE -> {}
       }
     }
   }
@@ -98,13 +103,17 @@ class ScorecardAcceptanceTest {
   @Test
   void aBorrowerCloseToLiquidationHearsAboutHealthFirst() {
     Scorecard s = TestModels.model().scorecard();
-    LabelledBorrower typical = TestModels.split().test().rows().get(0);
+    LabelledBorrower typical =
+        TestModels.split().test().rows().stream()
+            .filter(b -> Scorecard.isScorable(b.features()))
+            .findFirst()
+            .orElseThrow();
     var risky = typical.features().with(Feature.MIN_HEALTH_FACTOR, 1.01);
     var safe = typical.features().with(Feature.MIN_HEALTH_FACTOR, 10);
 
     assertThat(s.score(risky).score()).isLessThan(s.score(safe).score());
-    assertThat(s.score(risky).reasonCodes()).first().isEqualTo(ReasonCode.CR13);
-    assertThat(s.score(safe).reasonCodes()).doesNotContain(ReasonCode.CR13);
+    assertThat(s.score(risky).reasonCodes()).first().isEqualTo(ReasonCode.CR27);
+    assertThat(s.score(safe).reasonCodes()).doesNotContain(ReasonCode.CR27);
   }
 
   @Test
@@ -128,7 +137,7 @@ class ScorecardAcceptanceTest {
 
     assertThat(p.trainingData()).contains("synthetic", "seed 8", "[training split]");
     assertThat(p.seed()).isEqualTo(8);
-    assertThat(p.featureSchemaVersion()).isEqualTo("1");
+    assertThat(p.featureSchemaVersion()).isEqualTo("2");
     assertThat(p.trainerConfig()).containsEntry("maxBins", 6);
     assertThat(p.tribuoProvenance())
         .containsEntry("class-name", "org.tribuo.classification.sgd.linear.LinearSGDModel")
@@ -140,7 +149,7 @@ class ScorecardAcceptanceTest {
   void trainingRejectsTooLittleDataOrOneClass() {
     LabelledDataset small = BorrowerSimulator.simulate(SimulationConfig.of(1, 100));
     assertThatThrownBy(() -> ScorecardTrainer.train(small, TrainerConfig.defaults(1)))
-        .hasMessageContaining("need at least 200 training rows");
+        .hasMessageContaining("need at least 200 scorable training rows");
     LabelledDataset data = BorrowerSimulator.simulate(SimulationConfig.of(1, 400));
     LabelledDataset good =
         new LabelledDataset("goods", data.rows().stream().filter(r -> !r.defaulted()).toList());
