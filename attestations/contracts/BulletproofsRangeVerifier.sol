@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 import {IRangeProofVerifier} from "./interfaces/IRangeProofVerifier.sol";
 import {BulletproofGenerators} from "generated/BulletproofGenerators.sol";
 
-/// @title On-chain verifier of the zk module's aggregated Bulletproofs range proofs (BN254)
+/// @title On-chain verifier of the zk module's aggregated Bulletproofs range proofs (BN254), one at a
+/// time or many in one multi-scalar multiplication
 /// @notice Mirrors io.credence.zk.ScoreVerifier: the same strict decoding, the same keccak-256
 /// transcript and the same single multi-scalar-multiplication check, computed with the EVM
 /// precompiles ecAdd (0x06) and ecMul (0x07).
@@ -84,6 +85,27 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256[] u;
     }
 
+    /// One prepared proof: decoded, its transcript replayed, its statement's derived commitments.
+    struct Item {
+        Proof p;
+        Challenges ch;
+        Point[] vs;
+        Inputs inputs;
+        uint256 n;
+        uint256 nm;
+        uint256 rounds;
+    }
+
+    /// The running multi-scalar multiplication: per-proof points are added to `buf` as they come;
+    /// the coefficients of the shared bases (G, H, G_k, H_k) are summed and multiplied once at the end.
+    struct Msm {
+        uint256[5] buf; // acc.x, acc.y, p.x, p.y, scalar (the precompile input, reused)
+        uint256 g; // coefficient of G
+        uint256 h; // coefficient of H
+        uint256[] gc; // coefficients of G_0..G_(maxNm-1)
+        uint256[] hc; // coefficients of H_0..H_(maxNm-1)
+    }
+
     /// @inheritdoc IRangeProofVerifier
     function verifyRange(
         bytes32 transcriptState,
@@ -94,36 +116,117 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         bytes calldata context,
         bytes calldata proof
     ) external view {
+        Item memory it = _prepare(transcriptState, commitment, statementKind, lo, hi, context, proof);
+        Msm memory msm = _newMsm(it.nm);
+        _accumulate(msm, it, 1);
+        _finish(msm);
+    }
+
+    /// @inheritdoc IRangeProofVerifier
+    function verifyBatch(bytes32 transcriptState, RangeClaim[] calldata claims) external view {
+        unchecked {
+            uint256 count = claims.length;
+            if (count == 0) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            Item[] memory items = new Item[](count);
+            uint256[] memory weights = new uint256[](count);
+            uint256 maxNm;
+            for (uint256 i = 0; i < count; i++) {
+                RangeClaim calldata c = claims[i];
+                Item memory it = _prepare(transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
+                items[i] = it;
+                weights[i] = it.ch.c; // c is a hash of the proof's whole transcript and of a, b
+                if (it.nm > maxNm) maxNm = it.nm;
+            }
+            // Batch weights: rho_0 = 1, rho_i = H(seed || i) for i > 0, where the seed hashes every
+            // proof's c (so no weight is known before all proofs are fixed).
+            bytes32 seed = keccak256(abi.encodePacked("credence/evm-batch-weight/v1", weights));
+            Msm memory msm = _newMsm(maxNm);
+            for (uint256 i = 0; i < count; i++) {
+                uint256 rho = 1;
+                if (i > 0) {
+                    rho = uint256(keccak256(abi.encodePacked(seed, i))) % R;
+                    if (rho == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
+                }
+                _accumulate(msm, items[i], rho);
+            }
+            _finish(msm);
+        }
+    }
+
+    /// @dev Decodes one claim and replays its transcript (statement -> n, derived commitments).
+    function _prepare(
+        bytes32 transcriptState,
+        bytes calldata commitment,
+        uint8 statementKind,
+        uint64 lo,
+        uint64 hi,
+        bytes calldata context,
+        bytes calldata proof
+    ) private view returns (Item memory it) {
         unchecked {
             if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
             Point memory v = _point(commitment, 0);
 
             // Statement -> (n, encoding, derived commitments), as io.credence.zk.Statement/ScoreStatements.
-            uint256 n;
             bytes memory statement;
-            Point[] memory vs;
             if (statementKind == 1) {
-                n = _bitsCovering(lo);
+                it.n = _bitsCovering(lo);
                 statement = abi.encodePacked(uint8(1), lo);
-                vs = new Point[](1);
-                vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+                it.vs = new Point[](1);
+                it.vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
             } else if (statementKind == 2 && lo <= hi) {
-                n = _bitsCovering(hi - lo);
+                it.n = _bitsCovering(hi - lo);
                 statement = abi.encodePacked(uint8(2), lo, hi);
-                vs = new Point[](2);
-                vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
-                vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
+                it.vs = new Point[](2);
+                it.vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+                it.vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
             } else {
                 revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
             }
-            uint256 nm = n * vs.length;
-            if (nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
-            uint256 rounds = _log2(nm);
-
-            Proof memory p = _decode(proof, rounds);
-            Challenges memory ch = _transcript(transcriptState, n, statement, vs, context, p, rounds);
-            if (!_check(p, ch, vs, Inputs(v, lo, hi), n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
+            it.nm = it.n * it.vs.length;
+            if (it.nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            it.rounds = _log2(it.nm);
+            it.inputs = Inputs(v, lo, hi);
+            it.p = _decode(proof, it.rounds);
+            it.ch = _transcript(transcriptState, it.n, statement, it.vs, context, it.p, it.rounds);
         }
+    }
+
+    function _newMsm(uint256 maxNm) private pure returns (Msm memory msm) {
+        msm.gc = new uint256[](maxNm);
+        msm.hc = new uint256[](maxNm);
+    }
+
+    /// @dev Requires sum(coefficient * base) to be the identity; multiplies the shared bases once.
+    function _finish(Msm memory msm) private view {
+        uint256 maxNm = msm.gc.length;
+        bytes memory table = _loadGenerators(maxNm);
+        uint256[5] memory buf = msm.buf;
+        _acc(buf, 1, 2, msm.g);
+        _accGenerator(buf, table, 0, msm.h);
+        uint256[] memory gc = msm.gc;
+        uint256[] memory hc = msm.hc;
+        assembly ("memory-safe") {
+            let inPt := add(buf, 64)
+            let gp := add(table, 96) // G_0 (after the length word and H)
+            let hp := add(gp, mul(maxNm, 64)) // H_0
+            let gcp := add(gc, 32)
+            let hcp := add(hc, 32)
+            for { let k := 0 } lt(k, maxNm) { k := add(k, 1) } {
+                let off := mul(k, 64)
+                mstore(inPt, mload(add(gp, off)))
+                mstore(add(buf, 96), mload(add(gp, add(off, 32))))
+                mstore(add(buf, 128), mload(add(gcp, mul(k, 32))))
+                if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+                mstore(inPt, mload(add(hp, off)))
+                mstore(add(buf, 96), mload(add(hp, add(off, 32))))
+                mstore(add(buf, 128), mload(add(hcp, mul(k, 32))))
+                if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+            }
+        }
+        if (buf[0] != 0 || buf[1] != 0) revert InvalidProof(Reason.EQUATION_FAILED);
     }
 
     // ------------------------------------------------------------------ transcript
@@ -257,34 +360,30 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     // ------------------------------------------------------------------ the verification equation
 
-    /// @dev sum of the terms below must be the identity (notation of docs/zk-protocol.md):
+    /// @dev Adds rho times this proof's check to the MSM. The check (notation of docs/zk-protocol.md):
     ///   G_k: -z - a*s_k           H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))
     ///   G:   w*(t_x - a*b) + c*(t_x - delta)      H: -mu + c*tau_x
     ///   A: 1   S: x   T1: -c*x   T2: -c*x^2   V_j: -c*z^(2+j)   L_k: u_k^2   R_k: u_k^-2
-    function _check(
-        Proof memory p,
-        Challenges memory ch,
-        Point[] memory vs,
-        Inputs memory inputs,
-        uint256 n,
-        uint256 nm,
-        uint256 rounds
-    ) private view returns (bool) {
+    function _accumulate(Msm memory msm, Item memory it, uint256 rho) private view {
         unchecked {
+            Proof memory p = it.p;
+            Challenges memory ch = it.ch;
+            uint256 nm = it.nm;
             // One modexp inverts y and every u_k (Montgomery's batch inversion).
             uint256[] memory inv = _batchInverse(ch.y, ch.u);
-            uint256[] memory sv = _sVector(ch.u, inv, nm, rounds);
+            uint256[] memory sv = _sVector(ch.u, inv, nm, it.rounds);
             uint256 z = ch.z;
-            bytes memory table = _loadGenerators(nm);
-            // acc.x, acc.y, p.x, p.y, scalar: the running sum and the precompile input, reused for
-            // every term so the multi-scalar multiplication allocates no memory.
-            uint256[5] memory buf;
-            buf[0] = p.A.x; // A has coefficient 1
-            buf[1] = p.A.y;
-            _acc(buf, p.S.x, p.S.y, ch.x);
-            uint256 cx = mulmod(ch.c, ch.x, R);
-            _acc(buf, p.T1.x, p.T1.y, R - cx);
-            _acc(buf, p.T2.x, p.T2.y, R - mulmod(cx, ch.x, R));
+            uint256[5] memory buf = msm.buf;
+            if (rho == 1) {
+                _addPoint(buf, p.A.x, p.A.y);
+            } else {
+                _acc(buf, p.A.x, p.A.y, rho);
+            }
+            _acc(buf, p.S.x, p.S.y, mulmod(rho, ch.x, R));
+            uint256 rc = mulmod(rho, ch.c, R);
+            uint256 rcx = mulmod(rc, ch.x, R);
+            _acc(buf, p.T1.x, p.T1.y, R - rcx);
+            _acc(buf, p.T2.x, p.T2.y, R - mulmod(rcx, ch.x, R));
             uint256 zj = mulmod(z, z, R); // z^(2+j)
             uint256 delta;
             {
@@ -297,82 +396,91 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 }
                 delta = mulmod(addmod(z, R - zj, R), sumY, R);
                 uint256 zz = mulmod(zj, z, R);
-                for (uint256 j = 0; j < vs.length; j++) {
-                    delta = addmod(delta, R - mulmod(zz, (uint256(1) << n) - 1, R), R);
+                for (uint256 j = 0; j < it.vs.length; j++) {
+                    delta = addmod(delta, R - mulmod(zz, (uint256(1) << it.n) - 1, R), R);
                     zz = mulmod(zz, z, R);
                 }
             }
             // V_j: -c*z^(2+j). For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two terms fold into
             // (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
             uint256 gFold;
-            if (vs.length == 1) {
-                _acc(buf, vs[0].x, vs[0].y, R - mulmod(ch.c, zj, R));
+            if (it.vs.length == 1) {
+                _acc(buf, it.vs[0].x, it.vs[0].y, R - mulmod(rc, zj, R));
             } else {
-                uint256 cz2 = mulmod(ch.c, zj, R);
+                uint256 cz2 = mulmod(rc, zj, R);
                 uint256 cz3 = mulmod(cz2, z, R);
-                _acc(buf, inputs.v.x, inputs.v.y, addmod(cz3, R - cz2, R));
-                gFold = addmod(mulmod(cz2, inputs.lo, R), R - mulmod(cz3, inputs.hi, R), R);
+                _acc(buf, it.inputs.v.x, it.inputs.v.y, addmod(cz3, R - cz2, R));
+                gFold = addmod(mulmod(cz2, it.inputs.lo, R), R - mulmod(cz3, it.inputs.hi, R), R);
             }
-            for (uint256 k = 0; k < rounds; k++) {
-                uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
-                _acc(buf, p.L[k].x, p.L[k].y, u2);
-                _acc(buf, p.R[k].x, p.R[k].y, mulmod(inv[1 + k], inv[1 + k], R));
+            for (uint256 k = 0; k < it.rounds; k++) {
+                _acc(buf, p.L[k].x, p.L[k].y, mulmod(rho, mulmod(ch.u[k], ch.u[k], R), R));
+                _acc(buf, p.R[k].x, p.R[k].y, mulmod(rho, mulmod(inv[1 + k], inv[1 + k], R), R));
             }
 
-            // G and H.
+            // G and H (shared bases: summed over the batch).
             {
                 uint256 ab = mulmod(p.a, p.b, R);
                 uint256 gb = addmod(
                     mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
                 );
-                _acc(buf, 1, 2, addmod(gb, gFold, R));
-                _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
+                msm.g = addmod(msm.g, addmod(mulmod(rho, gb, R), gFold, R), R);
+                msm.h = addmod(msm.h, mulmod(rho, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R), R), R);
             }
 
-            // G_k: -z - a*s_k ; H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)). The hot loop
-            // (2*nm ecMul + ecAdd) in assembly: same arithmetic as the Java verifier, no bounds checks
-            // (k < nm = sv.length, and the table holds 1 + 2*nm points).
-            {
-                uint256 yInv = inv[0];
-                uint256 a = p.a;
-                uint256 b = p.b;
-                uint256 m = vs.length;
-                assembly ("memory-safe") {
-                    let svPtr := add(sv, 32)
-                    let gPtr := add(table, 96) // G_0 (after the length word and H)
-                    let hPtr := add(add(table, 96), mul(nm, 64)) // H_0
-                    let negZ := sub(R, z)
-                    let yInvPow := 1
-                    let zPow := mulmod(z, z, R)
-                    let inPt := add(buf, 64)
-                    for { let j := 0 } lt(j, m) { j := add(j, 1) } {
-                        let twoPow := 1
-                        for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                            let k := add(mul(j, n), i)
-                            let gp := add(gPtr, mul(k, 64))
-                            mstore(inPt, mload(gp))
-                            mstore(add(buf, 96), mload(add(gp, 32)))
-                            mstore(add(buf, 128), addmod(negZ, sub(R, mulmod(a, mload(add(svPtr, mul(k, 32))), R)), R))
-                            if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
-                            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-                            let hp := add(hPtr, mul(k, 64))
-                            mstore(inPt, mload(hp))
-                            mstore(add(buf, 96), mload(add(hp, 32)))
-                            let sRev := mload(add(svPtr, mul(sub(sub(nm, 1), k), 32)))
-                            mstore(
-                                add(buf, 128),
-                                addmod(z, mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, mulmod(b, sRev, R)), R), R), R)
-                            )
-                            if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
-                            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-                            twoPow := shl(1, twoPow)
-                            yInvPow := mulmod(yInvPow, yInv, R)
-                        }
-                        zPow := mulmod(zPow, z, R)
-                    }
+            // G_k: rho*(-z - a*s_k) ; H_k: rho*(z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))),
+            // added to the shared coefficients (k < nm = sv.length <= gc.length).
+            _addGeneratorCoefficients(
+                msm, sv, [it.n, it.vs.length, z, inv[0], mulmod(rho, p.a, R), p.b, rho, mulmod(rho, z, R)]
+            );
+        }
+    }
+
+    /// @dev prm = [n, m, z, y^-1, rho*a, b, rho, rho*z]; adds for k < n*m
+    ///   gc[k] += -rho*z - rho*a*s_k,   hc[k] += rho*z + rho*y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)).
+    function _addGeneratorCoefficients(Msm memory msm, uint256[] memory sv, uint256[8] memory prm) private pure {
+        uint256[] memory gc = msm.gc;
+        uint256[] memory hc = msm.hc;
+        assembly ("memory-safe") {
+            let n := mload(prm)
+            let nm := mul(n, mload(add(prm, 32)))
+            let svPtr := add(sv, 32)
+            let svLast := add(svPtr, mul(sub(nm, 1), 32))
+            let gcp := add(gc, 32)
+            let hcp := add(hc, 32)
+            let ryInvPow := mload(add(prm, 192)) // rho * y^-k
+            let zPow := mulmod(mload(add(prm, 64)), mload(add(prm, 64)), R)
+            let k := 0
+            for {} lt(k, nm) {} {
+                let twoPow := 1
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    let off := mul(k, 32)
+                    let gAt := add(gcp, off)
+                    let rz := mload(add(prm, 224))
+                    mstore(
+                        gAt,
+                        addmod(mload(gAt), sub(R, addmod(rz, mulmod(mload(add(prm, 128)), mload(add(svPtr, off)), R), R)), R)
+                    )
+                    let hAt := add(hcp, off)
+                    let bs := mulmod(mload(add(prm, 160)), mload(sub(svLast, off)), R)
+                    mstore(
+                        hAt,
+                        addmod(mload(hAt), addmod(rz, mulmod(ryInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, bs), R), R), R), R)
+                    )
+                    twoPow := shl(1, twoPow)
+                    ryInvPow := mulmod(ryInvPow, mload(add(prm, 96)), R)
+                    k := add(k, 1)
                 }
+                zPow := mulmod(zPow, mload(add(prm, 64)), R)
             }
-            return buf[0] == 0 && buf[1] == 0;
+        }
+    }
+
+    /// @dev buf[0..1] += (px, py) via ecAdd (0x06), in place.
+    function _addPoint(uint256[5] memory buf, uint256 px, uint256 py) private view {
+        assembly ("memory-safe") {
+            mstore(add(buf, 64), px)
+            mstore(add(buf, 96), py)
+            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
         }
     }
 
