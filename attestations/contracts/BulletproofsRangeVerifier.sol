@@ -50,51 +50,20 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     error InvalidProof(Reason reason);
 
+    /// bytes4(keccak256("InvalidProof(uint8)")), for reverts from assembly.
+    uint256 private constant INVALID_PROOF_SELECTOR = 0xf7f9ec62;
+
     struct Point {
         uint256 x;
         uint256 y;
     }
 
-    struct Proof {
-        Point A;
-        Point S;
-        Point T1;
-        Point T2;
-        uint256 tx;
-        uint256 taux;
-        uint256 mu;
-        Point[] L;
-        Point[] R;
-        uint256 a;
-        uint256 b;
-    }
-
-    /// The commitment and statement bounds, for folding a band's two derived commitments into V.
-    struct Inputs {
-        Point v;
-        uint256 lo;
-        uint256 hi;
-    }
-
-    struct Challenges {
-        uint256 y;
-        uint256 z;
-        uint256 x;
-        uint256 w;
-        uint256 c;
-        uint256[] u;
-    }
-
-    /// One prepared proof: decoded, its transcript replayed, its statement's derived commitments.
-    struct Item {
-        Proof p;
-        Challenges ch;
-        Point[] vs;
-        Inputs inputs;
-        uint256 n;
-        uint256 nm;
-        uint256 rounds;
-    }
+    // A prepared proof is ITEM_WORDS words of a flat memory array: its challenges (from the
+    // transcript), statement and derived commitments. The proof itself stays in calldata: decoding
+    // validates it in place (pass 1) and the MSM reads its points from there (pass 2).
+    //   0 y  1 z  2 x  3 w  4 c  5 n  6 m  7 rounds  8 calldata offset of the proof
+    //   9,10 V  11,12 V_0  13,14 V_1 (band)  15 lo  16 hi  17 statement kind  18.. u_1..u_rounds
+    uint256 private constant ITEM_WORDS = 25;
 
     /// The running multi-scalar multiplication: per-proof points are added to `buf` as they come;
     /// the coefficients of the shared bases (G, H, G_k, H_k) are summed and multiplied once at the end.
@@ -104,6 +73,8 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256 h; // coefficient of H
         uint256[] gc; // coefficients of G_0..G_(maxNm-1)
         uint256[] hc; // coefficients of H_0..H_(maxNm-1)
+        uint256[] sv; // scratch: one proof's s_i
+        uint256[] tmp; // scratch: prefix products [0, 8), inverses [8, 16), u_k^2 [16, 24)
     }
 
     /// @inheritdoc IRangeProofVerifier
@@ -116,8 +87,10 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         bytes calldata context,
         bytes calldata proof
     ) external view {
-        Item memory it = _prepare(transcriptState, commitment, statementKind, lo, hi, context, proof);
-        Msm memory msm = _newMsm(it.nm);
+        uint256[] memory items = new uint256[](ITEM_WORDS);
+        uint256 it = _itemAt(items, 0);
+        uint256 nm = _prepare(it, transcriptState, commitment, statementKind, lo, hi, context, proof);
+        Msm memory msm = _newMsm(nm);
         _accumulate(msm, it, 1);
         _finish(msm);
     }
@@ -127,15 +100,15 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         unchecked {
             uint256 count = claims.length;
             if (count == 0) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
-            Item[] memory items = new Item[](count);
+            uint256[] memory items = new uint256[](ITEM_WORDS * count);
             uint256[] memory weights = new uint256[](count);
             uint256 maxNm;
             for (uint256 i = 0; i < count; i++) {
                 RangeClaim calldata c = claims[i];
-                Item memory it = _prepare(transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
-                items[i] = it;
-                weights[i] = it.ch.c; // c is a hash of the proof's whole transcript and of a, b
-                if (it.nm > maxNm) maxNm = it.nm;
+                uint256 it = _itemAt(items, i);
+                uint256 nm = _prepare(it, transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
+                weights[i] = items[i * ITEM_WORDS + 4]; // c: a hash of the proof's whole transcript and of a, b
+                if (nm > maxNm) maxNm = nm;
             }
             // Batch weights: rho_0 = 1, rho_i = H(seed || i) for i > 0, where the seed hashes every
             // proof's c (so no weight is known before all proofs are fixed).
@@ -147,14 +120,31 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                     rho = uint256(keccak256(abi.encodePacked(seed, i))) % R;
                     if (rho == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
                 }
-                _accumulate(msm, items[i], rho);
+                _accumulate(msm, _itemAt(items, i), rho);
             }
             _finish(msm);
         }
     }
 
-    /// @dev Decodes one claim and replays its transcript (statement -> n, derived commitments).
+    function _itemAt(uint256[] memory items, uint256 index) private pure returns (uint256 it) {
+        assembly ("memory-safe") {
+            it := add(add(items, 32), mul(index, mul(ITEM_WORDS, 32)))
+        }
+    }
+
+    function _newMsm(uint256 maxNm) private pure returns (Msm memory msm) {
+        msm.gc = new uint256[](maxNm);
+        msm.hc = new uint256[](maxNm);
+        msm.sv = new uint256[](maxNm);
+        msm.tmp = new uint256[](24);
+    }
+
+    // ------------------------------------------------------------------ pass 1: decode, transcript
+
+    /// @dev Checks the commitment and statement (-> n, derived commitments, as io.credence.zk.Statement
+    /// and ScoreStatements), validates the proof encoding in calldata and replays the transcript.
     function _prepare(
+        uint256 it,
         bytes32 transcriptState,
         bytes calldata commitment,
         uint8 statementKind,
@@ -162,39 +152,393 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint64 hi,
         bytes calldata context,
         bytes calldata proof
-    ) private view returns (Item memory it) {
+    ) private view returns (uint256 nm) {
         unchecked {
             if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
             Point memory v = _point(commitment, 0);
-
-            // Statement -> (n, encoding, derived commitments), as io.credence.zk.Statement/ScoreStatements.
-            bytes memory statement;
+            uint256 n;
+            uint256 m;
+            Point memory v0;
+            Point memory v1;
             if (statementKind == 1) {
-                it.n = _bitsCovering(lo);
-                statement = abi.encodePacked(uint8(1), lo);
-                it.vs = new Point[](1);
-                it.vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+                n = _bitsCovering(lo);
+                m = 1;
+                v0 = _add(v, _neg(_mul(Point(1, 2), lo)));
             } else if (statementKind == 2 && lo <= hi) {
-                it.n = _bitsCovering(hi - lo);
-                statement = abi.encodePacked(uint8(2), lo, hi);
-                it.vs = new Point[](2);
-                it.vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
-                it.vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
+                n = _bitsCovering(hi - lo);
+                m = 2;
+                v0 = _add(v, _neg(_mul(Point(1, 2), lo)));
+                v1 = _add(_neg(v), _mul(Point(1, 2), hi));
             } else {
                 revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
             }
-            it.nm = it.n * it.vs.length;
-            if (it.nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
-            it.rounds = _log2(it.nm);
-            it.inputs = Inputs(v, lo, hi);
-            it.p = _decode(proof, it.rounds);
-            it.ch = _transcript(transcriptState, it.n, statement, it.vs, context, it.p, it.rounds);
+            nm = n * m;
+            if (nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            uint256 rounds = _log2(nm);
+            _checkEncoding(proof, rounds);
+            assembly ("memory-safe") {
+                mstore(add(it, 160), n)
+                mstore(add(it, 192), m)
+                mstore(add(it, 224), rounds)
+                mstore(add(it, 256), proof.offset)
+                mstore(add(it, 288), mload(v))
+                mstore(add(it, 320), mload(add(v, 32)))
+                mstore(add(it, 352), mload(v0))
+                mstore(add(it, 384), mload(add(v0, 32)))
+                mstore(add(it, 416), mload(v1))
+                mstore(add(it, 448), mload(add(v1, 32)))
+                mstore(add(it, 480), lo)
+                mstore(add(it, 512), hi)
+                mstore(add(it, 544), statementKind)
+            }
+            _transcript(it, transcriptState, context);
         }
     }
 
-    function _newMsm(uint256 maxNm) private pure returns (Msm memory msm) {
-        msm.gc = new uint256[](maxNm);
-        msm.hc = new uint256[](maxNm);
+    /// @dev Strict decoding of RangeProof.toAbiBytes() in place: exact length, exact head offsets and
+    /// array lengths, every point a canonical non-identity curve point, every scalar < r, and
+    /// log2(n*m) rounds. Layout: head word 32; A, S, T1, T2 at 32, 96, 160, 224; t_x, tau_x, mu at
+    /// 288, 320, 352; offsets of L and R at 384, 416; a, b at 448, 480; L (length, points) at 512;
+    /// R (length, points) after it.
+    function _checkEncoding(bytes calldata b, uint256 rounds) private pure {
+        assembly ("memory-safe") {
+            function fail(reason) {
+                mstore(0, shl(224, INVALID_PROOF_SELECTOR))
+                mstore(4, reason)
+                revert(0, 36)
+            }
+            function point(ptr) {
+                let x := calldataload(ptr)
+                let y := calldataload(add(ptr, 32))
+                if or(iszero(lt(x, P)), iszero(lt(y, P))) { fail(2) } // NON_CANONICAL_POINT
+                if iszero(or(x, y)) { fail(4) } // IDENTITY_POINT
+                if iszero(eq(mulmod(y, y, P), addmod(mulmod(mulmod(x, x, P), x, P), 3, P))) { fail(3) }
+            }
+            function scalar(ptr) {
+                if iszero(lt(calldataload(ptr), R)) { fail(5) } // SCALAR_OUT_OF_RANGE
+            }
+            let o := b.offset
+            let len := b.length
+            if lt(len, 576) { fail(0) }
+            if mod(sub(len, 576), 128) { fail(0) }
+            let k := div(sub(len, 576), 128)
+            if gt(k, 12) { fail(1) }
+            let offR := add(512, mul(64, k))
+            if iszero(
+                and(
+                    and(eq(calldataload(o), 32), eq(calldataload(add(o, 384)), 480)),
+                    and(
+                        eq(calldataload(add(o, 416)), offR),
+                        and(eq(calldataload(add(o, 512)), k), eq(calldataload(add(o, add(32, offR))), k))
+                    )
+                )
+            ) { fail(0) }
+            point(add(o, 32))
+            point(add(o, 96))
+            point(add(o, 160))
+            point(add(o, 224))
+            scalar(add(o, 288))
+            scalar(add(o, 320))
+            scalar(add(o, 352))
+            scalar(add(o, 448))
+            scalar(add(o, 480))
+            for { let r := 0 } lt(r, k) { r := add(r, 1) } {
+                point(add(o, add(544, mul(64, r))))
+                point(add(o, add(add(64, offR), mul(64, r))))
+            }
+            if iszero(eq(k, rounds)) { fail(1) } // ROUND_COUNT_MISMATCH
+        }
+    }
+
+    /// @dev Replays the transcript of io.credence.zk.Transcript in scratch memory (no allocation):
+    ///   append:    state = keccak256(state || 0x01 || u32(len(label)) || label || u32(len(msg)) || msg)
+    ///   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r, != 0
+    /// and stores y, z, x, w, u_k and the weight
+    ///   c = keccak256(state || "credence/evm-verifier-weight/v1" || a || b) mod r.
+    function _transcript(uint256 it, bytes32 state, bytes calldata context) private pure {
+        assembly ("memory-safe") {
+            function fail(reason) {
+                mstore(0, shl(224, INVALID_PROOF_SELECTOR))
+                mstore(4, reason)
+                revert(0, 36)
+            }
+            function head(m, st, lb, ll) -> q {
+                mstore(m, st)
+                mstore8(add(m, 32), 1)
+                mstore(add(m, 33), shl(224, ll))
+                mstore(add(m, 37), lb)
+                q := add(add(m, 37), ll)
+            }
+            function appendPt(m, st, lb, ll, x, y) -> r {
+                let q := head(m, st, lb, ll)
+                mstore(q, shl(224, 64))
+                mstore(add(q, 4), x)
+                mstore(add(q, 36), y)
+                r := keccak256(m, sub(add(q, 68), m))
+            }
+            function appendCd(m, st, lb, ll, ptr) -> r {
+                r := appendPt(m, st, lb, ll, calldataload(ptr), calldataload(add(ptr, 32)))
+            }
+            function appendWord(m, st, lb, ll, w) -> r {
+                let q := head(m, st, lb, ll)
+                mstore(q, shl(224, 32))
+                mstore(add(q, 4), w)
+                r := keccak256(m, sub(add(q, 36), m))
+            }
+            function appendU64(m, st, lb, v) -> r {
+                let q := head(m, st, lb, 1)
+                mstore(q, shl(224, 8))
+                mstore(add(q, 4), shl(192, v))
+                r := keccak256(m, sub(add(q, 12), m))
+            }
+            function challenge(m, st, lb) -> next, c {
+                mstore(m, st)
+                mstore8(add(m, 32), 2)
+                mstore(add(m, 33), shl(224, 1))
+                mstore(add(m, 37), lb)
+                next := keccak256(m, 38)
+                c := mod(next, R)
+                if iszero(c) { fail(7) } // ZERO_CHALLENGE
+            }
+            let m := mload(0x40)
+            let st := state
+            {
+                let q := head(m, st, "dom-sep", 7)
+                mstore(q, shl(224, 30))
+                mstore(add(q, 4), "credence/bulletproofs-range/v1")
+                st := keccak256(m, sub(add(q, 34), m))
+            }
+            st := appendU64(m, st, "n", mload(add(it, 160)))
+            st := appendU64(m, st, "m", mload(add(it, 192)))
+            {
+                let q := head(m, st, "statement", 9)
+                switch mload(add(it, 544))
+                case 1 {
+                    mstore(q, shl(224, 9))
+                    mstore8(add(q, 4), 1)
+                    mstore(add(q, 5), shl(192, mload(add(it, 480))))
+                    st := keccak256(m, sub(add(q, 13), m))
+                }
+                default {
+                    mstore(q, shl(224, 17))
+                    mstore8(add(q, 4), 2)
+                    mstore(add(q, 5), shl(192, mload(add(it, 480))))
+                    mstore(add(q, 13), shl(192, mload(add(it, 512))))
+                    st := keccak256(m, sub(add(q, 21), m))
+                }
+            }
+            st := appendPt(m, st, "V", 1, mload(add(it, 352)), mload(add(it, 384)))
+            if eq(mload(add(it, 192)), 2) { st := appendPt(m, st, "V", 1, mload(add(it, 416)), mload(add(it, 448))) }
+            {
+                let q := head(m, st, "context", 7)
+                mstore(q, shl(224, context.length))
+                calldatacopy(add(q, 4), context.offset, context.length)
+                st := keccak256(m, sub(add(add(q, 4), context.length), m))
+            }
+            let p := mload(add(it, 256))
+            let c
+            st := appendCd(m, st, "A", 1, add(p, 32))
+            st := appendCd(m, st, "S", 1, add(p, 96))
+            st, c := challenge(m, st, "y")
+            mstore(it, c)
+            st, c := challenge(m, st, "z")
+            mstore(add(it, 32), c)
+            st := appendCd(m, st, "T1", 2, add(p, 160))
+            st := appendCd(m, st, "T2", 2, add(p, 224))
+            st, c := challenge(m, st, "x")
+            mstore(add(it, 64), c)
+            st := appendWord(m, st, "t_x", 3, calldataload(add(p, 288)))
+            st := appendWord(m, st, "tau_x", 5, calldataload(add(p, 320)))
+            st := appendWord(m, st, "mu", 2, calldataload(add(p, 352)))
+            st, c := challenge(m, st, "w")
+            mstore(add(it, 96), c)
+            let k := mload(add(it, 224))
+            let rBase := add(p, add(576, mul(64, k)))
+            for { let r := 0 } lt(r, k) { r := add(r, 1) } {
+                st := appendCd(m, st, "L", 1, add(p, add(544, mul(64, r))))
+                st := appendCd(m, st, "R", 1, add(rBase, mul(64, r)))
+                st, c := challenge(m, st, "u")
+                mstore(add(it, mul(add(18, r), 32)), c)
+            }
+            mstore(m, st)
+            mstore(add(m, 32), "credence/evm-verifier-weight/v1")
+            mstore(add(m, 63), calldataload(add(p, 448)))
+            mstore(add(m, 95), calldataload(add(p, 480)))
+            c := mod(keccak256(m, 127), R)
+            if iszero(c) { fail(7) }
+            mstore(add(it, 128), c)
+        }
+    }
+
+    // ------------------------------------------------------------------ pass 2: the verification equation
+
+    /// @dev Adds rho times this proof's check to the MSM. The check (notation of docs/zk-protocol.md):
+    ///   G_k: -z - a*s_k           H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))
+    ///   G:   w*(t_x - a*b) + c*(t_x - delta)      H: -mu + c*tau_x
+    ///   A: 1   S: x   T1: -c*x   T2: -c*x^2   V_j: -c*z^(2+j)   L_k: u_k^2   R_k: u_k^-2
+    /// For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two V terms fold into
+    /// (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
+    function _accumulate(Msm memory msm, uint256 it, uint256 rho) private view {
+        uint256[] memory tmp = msm.tmp;
+        _inverses(it, tmp);
+        _sVector(it, tmp, msm.sv);
+        (uint256 gAdd, uint256 hAdd) = _pointTerms(msm.buf, it, tmp, rho);
+        msm.g = addmod(msm.g, gAdd, R);
+        msm.h = addmod(msm.h, hAdd, R);
+        uint256 z;
+        uint256 yInv;
+        uint256 a;
+        uint256 b;
+        uint256 n;
+        uint256 m;
+        assembly ("memory-safe") {
+            let p := mload(add(it, 256))
+            z := mload(add(it, 32))
+            yInv := mload(add(tmp, 288)) // tmp[8]
+            a := calldataload(add(p, 448))
+            b := calldataload(add(p, 480))
+            n := mload(add(it, 160))
+            m := mload(add(it, 192))
+        }
+        _addGeneratorCoefficients(msm, msm.sv, [n, m, z, yInv, mulmod(rho, a, R), b, rho, mulmod(rho, z, R)]);
+    }
+
+    /// @dev tmp[8 + i] = 1 / v_i for v = [y, u_1..u_k] with one modexp (Montgomery's batch
+    /// inversion); tmp[16 + j] = u_(j+1)^2.
+    function _inverses(uint256 it, uint256[] memory tmp) private view {
+        uint256 k;
+        uint256 last;
+        assembly ("memory-safe") {
+            let t := add(tmp, 32)
+            k := mload(add(it, 224))
+            mstore(t, mload(it))
+            for { let i := 1 } lt(i, add(k, 1)) { i := add(i, 1) } {
+                mstore(add(t, mul(i, 32)), mulmod(mload(add(t, mul(sub(i, 1), 32))), mload(add(it, mul(add(17, i), 32))), R))
+            }
+            last := mload(add(t, mul(k, 32)))
+        }
+        uint256 inv = _inv(last);
+        assembly ("memory-safe") {
+            let t := add(tmp, 32)
+            for { let i := k } gt(i, 0) { i := sub(i, 1) } {
+                mstore(add(t, mul(add(8, i), 32)), mulmod(inv, mload(add(t, mul(sub(i, 1), 32))), R))
+                inv := mulmod(inv, mload(add(it, mul(add(17, i), 32))), R)
+            }
+            mstore(add(t, 256), inv)
+            for { let j := 0 } lt(j, k) { j := add(j, 1) } {
+                let u := mload(add(it, mul(add(18, j), 32)))
+                mstore(add(t, mul(add(16, j), 32)), mulmod(u, u, R))
+            }
+        }
+    }
+
+    /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set: s_0 = prod u_k^-1, and
+    /// s_i = s_(i - 2^l) * u_(rounds-l)^2 for 2^l <= i < 2^(l+1).
+    function _sVector(uint256 it, uint256[] memory tmp, uint256[] memory sv) private pure {
+        assembly ("memory-safe") {
+            let t := add(tmp, 32)
+            let svp := add(sv, 32)
+            let k := mload(add(it, 224))
+            let all := 1
+            for { let j := 0 } lt(j, k) { j := add(j, 1) } { all := mulmod(all, mload(add(t, mul(add(9, j), 32))), R) }
+            mstore(svp, all)
+            for { let l := 0 } lt(l, k) { l := add(l, 1) } {
+                let half := shl(l, 1)
+                let f := mload(add(t, mul(add(16, sub(sub(k, 1), l)), 32)))
+                for { let i := half } lt(i, shl(1, half)) { i := add(i, 1) } {
+                    mstore(add(svp, mul(i, 32)), mulmod(mload(add(svp, mul(sub(i, half), 32))), f, R))
+                }
+            }
+        }
+    }
+
+    /// @dev Adds the proof's own points (A, S, T1, T2, V, L_k, R_k), weighted, to buf; returns what it
+    /// adds to the coefficients of G and H.
+    function _pointTerms(uint256[5] memory buf, uint256 it, uint256[] memory tmp, uint256 rho)
+        private
+        view
+        returns (uint256 gAdd, uint256 hAdd)
+    {
+        uint256 delta = _delta(it);
+        assembly ("memory-safe") {
+            function acc(bf, px, py, s) {
+                mstore(add(bf, 64), px)
+                mstore(add(bf, 96), py)
+                mstore(add(bf, 128), s)
+                if iszero(staticcall(gas(), 0x07, add(bf, 64), 96, add(bf, 64), 64)) { revert(0, 0) }
+                if iszero(staticcall(gas(), 0x06, bf, 128, bf, 64)) { revert(0, 0) }
+            }
+            function accCd(bf, ptr, s) { acc(bf, calldataload(ptr), calldataload(add(ptr, 32)), s) }
+            let p := mload(add(it, 256))
+            let x := mload(add(it, 64))
+            let c := mload(add(it, 128))
+            switch eq(rho, 1)
+            case 1 {
+                mstore(add(buf, 64), calldataload(add(p, 32)))
+                mstore(add(buf, 96), calldataload(add(p, 64)))
+                if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+            }
+            default { accCd(buf, add(p, 32), rho) }
+            accCd(buf, add(p, 96), mulmod(rho, x, R))
+            let rc := mulmod(rho, c, R)
+            let rcx := mulmod(rc, x, R)
+            accCd(buf, add(p, 160), sub(R, rcx))
+            accCd(buf, add(p, 224), sub(R, mulmod(rcx, x, R)))
+            let z := mload(add(it, 32))
+            let cz2 := mulmod(rc, mulmod(z, z, R), R)
+            let gFold := 0
+            switch mload(add(it, 192))
+            case 1 { acc(buf, mload(add(it, 352)), mload(add(it, 384)), sub(R, cz2)) }
+            default {
+                let cz3 := mulmod(cz2, z, R)
+                acc(buf, mload(add(it, 288)), mload(add(it, 320)), addmod(cz3, sub(R, cz2), R))
+                gFold := addmod(mulmod(cz2, mload(add(it, 480)), R), sub(R, mulmod(cz3, mload(add(it, 512)), R)), R)
+            }
+            {
+                let t := add(tmp, 32)
+                let k := mload(add(it, 224))
+                let rBase := add(p, add(576, mul(64, k)))
+                for { let j := 0 } lt(j, k) { j := add(j, 1) } {
+                    accCd(buf, add(p, add(544, mul(64, j))), mulmod(rho, mload(add(t, mul(add(16, j), 32))), R))
+                    let ui := mload(add(t, mul(add(9, j), 32)))
+                    accCd(buf, add(rBase, mul(64, j)), mulmod(rho, mulmod(ui, ui, R), R))
+                }
+            }
+            {
+                let tX := calldataload(add(p, 288))
+                let ab := mulmod(calldataload(add(p, 448)), calldataload(add(p, 480)), R)
+                let gb := addmod(
+                    mulmod(mload(add(it, 96)), addmod(tX, sub(R, ab), R), R), mulmod(c, addmod(tX, sub(R, delta), R), R), R
+                )
+                gAdd := addmod(mulmod(rho, gb, R), gFold, R)
+                hAdd := mulmod(rho, addmod(sub(R, calldataload(add(p, 352))), mulmod(c, calldataload(add(p, 320)), R), R), R)
+            }
+        }
+    }
+
+    /// @dev delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
+    function _delta(uint256 it) private pure returns (uint256 delta) {
+        assembly ("memory-safe") {
+            let y := mload(it)
+            let z := mload(add(it, 32))
+            let n := mload(add(it, 160))
+            let m := mload(add(it, 192))
+            let nm := mul(n, m)
+            let sumY := 0
+            let yi := 1
+            for { let i := 0 } lt(i, nm) { i := add(i, 1) } {
+                sumY := addmod(sumY, yi, R)
+                yi := mulmod(yi, y, R)
+            }
+            let z2 := mulmod(z, z, R)
+            delta := mulmod(addmod(z, sub(R, z2), R), sumY, R)
+            let zz := mulmod(z2, z, R)
+            let twoN1 := sub(shl(n, 1), 1)
+            for { let j := 0 } lt(j, m) { j := add(j, 1) } {
+                delta := addmod(delta, sub(R, mulmod(zz, twoN1, R)), R)
+                zz := mulmod(zz, z, R)
+            }
+        }
     }
 
     /// @dev Requires sum(coefficient * base) to be the identity; multiplies the shared bases once.
@@ -227,212 +571,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             }
         }
         if (buf[0] != 0 || buf[1] != 0) revert InvalidProof(Reason.EQUATION_FAILED);
-    }
-
-    // ------------------------------------------------------------------ transcript
-
-    function _transcript(
-        bytes32 state,
-        uint256 n,
-        bytes memory statement,
-        Point[] memory vs,
-        bytes calldata context,
-        Proof memory p,
-        uint256 rounds
-    ) private pure returns (Challenges memory ch) {
-        unchecked {
-            state = _appendBytes(state, "dom-sep", 7, bytes("credence/bulletproofs-range/v1"));
-            state = _appendU64(state, "n", 1, n);
-            state = _appendU64(state, "m", 1, vs.length);
-            state = _appendBytes(state, "statement", 9, statement);
-            for (uint256 j = 0; j < vs.length; j++) {
-                state = _appendPoint(state, "V", 1, vs[j]);
-            }
-            state = _appendBytes(state, "context", 7, context);
-            state = _appendPoint(state, "A", 1, p.A);
-            state = _appendPoint(state, "S", 1, p.S);
-            (state, ch.y) = _challenge(state, "y");
-            (state, ch.z) = _challenge(state, "z");
-            state = _appendPoint(state, "T1", 2, p.T1);
-            state = _appendPoint(state, "T2", 2, p.T2);
-            (state, ch.x) = _challenge(state, "x");
-            state = _appendWord(state, "t_x", 3, p.tx);
-            state = _appendWord(state, "tau_x", 5, p.taux);
-            state = _appendWord(state, "mu", 2, p.mu);
-            (state, ch.w) = _challenge(state, "w");
-            ch.u = new uint256[](rounds);
-            for (uint256 k = 0; k < rounds; k++) {
-                state = _appendPoint(state, "L", 1, p.L[k]);
-                state = _appendPoint(state, "R", 1, p.R[k]);
-                (state, ch.u[k]) = _challenge(state, "u");
-            }
-            ch.c = uint256(keccak256(abi.encodePacked(state, "credence/evm-verifier-weight/v1", p.a, p.b))) % R;
-            if (ch.c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
-        }
-    }
-
-    // Transcript operations of io.credence.zk.Transcript, hashed in scratch memory (no allocation):
-    //   append:    state = keccak256(state || 0x01 || u32(len(label)) || label || u32(len(msg)) || msg)
-    //   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r
-    // Labels are passed left-aligned in a bytes32 with their length.
-
-    function _appendPoint(bytes32 state, bytes32 label, uint256 labelLen, Point memory pt)
-        private
-        pure
-        returns (bytes32 r)
-    {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            let q := _head(m, state, 1, label, labelLen)
-            mstore(q, shl(224, 64))
-            mstore(add(q, 4), mload(pt))
-            mstore(add(q, 36), mload(add(pt, 32)))
-            r := keccak256(m, sub(add(q, 68), m))
-            function _head(mm, st, op, lb, ll) -> next {
-                mstore(mm, st)
-                mstore8(add(mm, 32), op)
-                mstore(add(mm, 33), shl(224, ll))
-                mstore(add(mm, 37), lb)
-                next := add(add(mm, 37), ll)
-            }
-        }
-    }
-
-    function _appendWord(bytes32 state, bytes32 label, uint256 labelLen, uint256 word)
-        private
-        pure
-        returns (bytes32 r)
-    {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, state)
-            mstore8(add(m, 32), 1)
-            mstore(add(m, 33), shl(224, labelLen))
-            mstore(add(m, 37), label)
-            let q := add(add(m, 37), labelLen)
-            mstore(q, shl(224, 32))
-            mstore(add(q, 4), word)
-            r := keccak256(m, sub(add(q, 36), m))
-        }
-    }
-
-    function _appendU64(bytes32 state, bytes32 label, uint256 labelLen, uint256 v) private pure returns (bytes32 r) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, state)
-            mstore8(add(m, 32), 1)
-            mstore(add(m, 33), shl(224, labelLen))
-            mstore(add(m, 37), label)
-            let q := add(add(m, 37), labelLen)
-            mstore(q, shl(224, 8))
-            mstore(add(q, 4), shl(192, v))
-            r := keccak256(m, sub(add(q, 12), m))
-        }
-    }
-
-    function _appendBytes(bytes32 state, bytes32 label, uint256 labelLen, bytes memory message)
-        private
-        pure
-        returns (bytes32)
-    {
-        return keccak256(abi.encodePacked(state, uint8(1), uint32(labelLen), _prefix(label, labelLen), uint32(message.length), message));
-    }
-
-    function _prefix(bytes32 label, uint256 len) private pure returns (bytes memory out) {
-        out = new bytes(len);
-        assembly ("memory-safe") {
-            mstore(add(out, 32), label)
-        }
-    }
-
-    function _challenge(bytes32 state, bytes32 label) private pure returns (bytes32 next, uint256 c) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, state)
-            mstore8(add(m, 32), 2)
-            mstore(add(m, 33), shl(224, 1))
-            mstore(add(m, 37), label)
-            next := keccak256(m, 38)
-        }
-        c = uint256(next) % R;
-        if (c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
-    }
-
-    // ------------------------------------------------------------------ the verification equation
-
-    /// @dev Adds rho times this proof's check to the MSM. The check (notation of docs/zk-protocol.md):
-    ///   G_k: -z - a*s_k           H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))
-    ///   G:   w*(t_x - a*b) + c*(t_x - delta)      H: -mu + c*tau_x
-    ///   A: 1   S: x   T1: -c*x   T2: -c*x^2   V_j: -c*z^(2+j)   L_k: u_k^2   R_k: u_k^-2
-    function _accumulate(Msm memory msm, Item memory it, uint256 rho) private view {
-        unchecked {
-            Proof memory p = it.p;
-            Challenges memory ch = it.ch;
-            uint256 nm = it.nm;
-            // One modexp inverts y and every u_k (Montgomery's batch inversion).
-            uint256[] memory inv = _batchInverse(ch.y, ch.u);
-            uint256[] memory sv = _sVector(ch.u, inv, nm, it.rounds);
-            uint256 z = ch.z;
-            uint256[5] memory buf = msm.buf;
-            if (rho == 1) {
-                _addPoint(buf, p.A.x, p.A.y);
-            } else {
-                _acc(buf, p.A.x, p.A.y, rho);
-            }
-            _acc(buf, p.S.x, p.S.y, mulmod(rho, ch.x, R));
-            uint256 rc = mulmod(rho, ch.c, R);
-            uint256 rcx = mulmod(rc, ch.x, R);
-            _acc(buf, p.T1.x, p.T1.y, R - rcx);
-            _acc(buf, p.T2.x, p.T2.y, R - mulmod(rcx, ch.x, R));
-            uint256 zj = mulmod(z, z, R); // z^(2+j)
-            uint256 delta;
-            {
-                // delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
-                uint256 sumY;
-                uint256 yi = 1;
-                for (uint256 i = 0; i < nm; i++) {
-                    sumY = addmod(sumY, yi, R);
-                    yi = mulmod(yi, ch.y, R);
-                }
-                delta = mulmod(addmod(z, R - zj, R), sumY, R);
-                uint256 zz = mulmod(zj, z, R);
-                for (uint256 j = 0; j < it.vs.length; j++) {
-                    delta = addmod(delta, R - mulmod(zz, (uint256(1) << it.n) - 1, R), R);
-                    zz = mulmod(zz, z, R);
-                }
-            }
-            // V_j: -c*z^(2+j). For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two terms fold into
-            // (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
-            uint256 gFold;
-            if (it.vs.length == 1) {
-                _acc(buf, it.vs[0].x, it.vs[0].y, R - mulmod(rc, zj, R));
-            } else {
-                uint256 cz2 = mulmod(rc, zj, R);
-                uint256 cz3 = mulmod(cz2, z, R);
-                _acc(buf, it.inputs.v.x, it.inputs.v.y, addmod(cz3, R - cz2, R));
-                gFold = addmod(mulmod(cz2, it.inputs.lo, R), R - mulmod(cz3, it.inputs.hi, R), R);
-            }
-            for (uint256 k = 0; k < it.rounds; k++) {
-                _acc(buf, p.L[k].x, p.L[k].y, mulmod(rho, mulmod(ch.u[k], ch.u[k], R), R));
-                _acc(buf, p.R[k].x, p.R[k].y, mulmod(rho, mulmod(inv[1 + k], inv[1 + k], R), R));
-            }
-
-            // G and H (shared bases: summed over the batch).
-            {
-                uint256 ab = mulmod(p.a, p.b, R);
-                uint256 gb = addmod(
-                    mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
-                );
-                msm.g = addmod(msm.g, addmod(mulmod(rho, gb, R), gFold, R), R);
-                msm.h = addmod(msm.h, mulmod(rho, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R), R), R);
-            }
-
-            // G_k: rho*(-z - a*s_k) ; H_k: rho*(z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))),
-            // added to the shared coefficients (k < nm = sv.length <= gc.length).
-            _addGeneratorCoefficients(
-                msm, sv, [it.n, it.vs.length, z, inv[0], mulmod(rho, p.a, R), p.b, rho, mulmod(rho, z, R)]
-            );
-        }
     }
 
     /// @dev prm = [n, m, z, y^-1, rho*a, b, rho, rho*z]; adds for k < n*m
@@ -475,15 +613,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
-    /// @dev buf[0..1] += (px, py) via ecAdd (0x06), in place.
-    function _addPoint(uint256[5] memory buf, uint256 px, uint256 py) private view {
-        assembly ("memory-safe") {
-            mstore(add(buf, 64), px)
-            mstore(add(buf, 96), py)
-            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-        }
-    }
-
     /// @dev buf[0..1] += s * (px, py), via ecMul (0x07) then ecAdd (0x06), in place.
     function _acc(uint256[5] memory buf, uint256 px, uint256 py, uint256 s) private view {
         assembly ("memory-safe") {
@@ -507,80 +636,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
-    /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set.
-    function _sVector(uint256[] memory u, uint256[] memory inv, uint256 nm, uint256 rounds)
-        private
-        pure
-        returns (uint256[] memory sv)
-    {
-        unchecked {
-            uint256 allInv = 1;
-            uint256[] memory uSq = new uint256[](rounds);
-            for (uint256 k = 0; k < rounds; k++) {
-                allInv = mulmod(allInv, inv[1 + k], R);
-                uSq[k] = mulmod(u[k], u[k], R);
-            }
-            sv = new uint256[](nm);
-            sv[0] = allInv;
-            for (uint256 i = 1; i < nm; i++) {
-                uint256 lgI = _log2Floor(i);
-                sv[i] = mulmod(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI], R);
-            }
-        }
-    }
-
-    /// @dev [y^-1, u_0^-1, ..., u_(k-1)^-1] with a single modular inversion.
-    function _batchInverse(uint256 y, uint256[] memory u) private view returns (uint256[] memory inv) {
-        unchecked {
-            uint256 count = 1 + u.length;
-            uint256[] memory prefix = new uint256[](count);
-            prefix[0] = y;
-            for (uint256 i = 1; i < count; i++) {
-                prefix[i] = mulmod(prefix[i - 1], u[i - 1], R);
-            }
-            uint256 t = _inv(prefix[count - 1]);
-            inv = new uint256[](count);
-            for (uint256 i = count - 1; i > 0; i--) {
-                inv[i] = mulmod(t, prefix[i - 1], R);
-                t = mulmod(t, u[i - 1], R);
-            }
-            inv[0] = t;
-        }
-    }
-
-    // ------------------------------------------------------------------ decoding
-
-    /// @dev Strict decoding of RangeProof.toAbiBytes(): exact length, exact head offsets and
-    /// array lengths, every point a canonical non-identity curve point, every scalar < r.
-    function _decode(bytes calldata b, uint256 rounds) private pure returns (Proof memory p) {
-        unchecked {
-            if (b.length < 576 || (b.length - 576) % 128 != 0) revert InvalidProof(Reason.WRONG_LENGTH);
-            uint256 k = (b.length - 576) / 128;
-            if (k > 12) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
-            uint256 offL = 15 * 32;
-            uint256 offR = offL + 32 + 64 * k;
-            if (
-                _word(b, 0) != 32 || _word(b, 32 + 11 * 32) != offL || _word(b, 32 + 12 * 32) != offR
-                    || _word(b, 32 + offL) != k || _word(b, 32 + offR) != k
-            ) revert InvalidProof(Reason.WRONG_LENGTH);
-            p.A = _point(b, 32);
-            p.S = _point(b, 96);
-            p.T1 = _point(b, 160);
-            p.T2 = _point(b, 224);
-            p.tx = _scalar(b, 288);
-            p.taux = _scalar(b, 320);
-            p.mu = _scalar(b, 352);
-            p.a = _scalar(b, 32 + 13 * 32);
-            p.b = _scalar(b, 32 + 14 * 32);
-            p.L = new Point[](k);
-            p.R = new Point[](k);
-            for (uint256 r = 0; r < k; r++) {
-                p.L[r] = _point(b, 32 + offL + 32 + 64 * r);
-                p.R[r] = _point(b, 32 + offR + 32 + 64 * r);
-            }
-            if (k != rounds) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
-        }
-    }
+    // ------------------------------------------------------------------ decoding helpers
 
     function _word(bytes calldata b, uint256 off) private pure returns (uint256 w) {
         assembly ("memory-safe") {
@@ -627,15 +683,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     function _log2(uint256 v) private pure returns (uint256 r) {
         unchecked {
             while ((1 << r) < v) r++;
-        }
-    }
-
-    function _log2Floor(uint256 v) private pure returns (uint256 r) {
-        unchecked {
-            while (v > 1) {
-                v >>= 1;
-                r++;
-            }
         }
     }
 
