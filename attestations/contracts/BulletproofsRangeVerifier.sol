@@ -163,12 +163,12 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             if (statementKind == 1) {
                 n = _bitsCovering(lo);
                 m = 1;
-                v0 = _add(v, _neg(_mul(Point(1, 2), lo)));
+                v0 = _add(v, _neg(_mulG(lo)));
             } else if (statementKind == 2 && lo <= hi) {
                 n = _bitsCovering(hi - lo);
                 m = 2;
-                v0 = _add(v, _neg(_mul(Point(1, 2), lo)));
-                v1 = _add(_neg(v), _mul(Point(1, 2), hi));
+                v0 = _add(v, _neg(_mulG(lo)));
+                v1 = _add(_neg(v), _mulG(hi));
             } else {
                 revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
             }
@@ -702,13 +702,25 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
-    function _mul(Point memory pt, uint256 s) private view returns (Point memory r) {
+    /// @dev s*G as a sum of the table's 2^i*G over the set bits i of s: one ecAdd per bit instead of
+    /// an ecMul (the identity (0, 0) for s = 0, as ecMul would give).
+    function _mulG(uint64 s) private view returns (Point memory r) {
+        address table = generatorTable;
+        uint256 first = 1 + (1 + 2 * BulletproofGenerators.MAX_NM) * 64; // 2^0*G, after the 0x00 byte
         assembly ("memory-safe") {
             let m := mload(0x40)
-            mstore(m, mload(pt))
-            mstore(add(m, 32), mload(add(pt, 32)))
-            mstore(add(m, 64), s)
-            if iszero(staticcall(gas(), 0x07, m, 96, r, 64)) { revert(0, 0) }
+            mstore(m, 0)
+            mstore(add(m, 32), 0)
+            let at := first
+            for { let bits := s } bits { bits := shr(1, bits) } {
+                if and(bits, 1) {
+                    extcodecopy(table, add(m, 64), at, 64)
+                    if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                }
+                at := add(at, 64)
+            }
+            mstore(r, mload(m))
+            mstore(add(r, 32), mload(add(m, 32)))
         }
     }
 
