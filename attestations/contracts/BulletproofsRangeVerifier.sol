@@ -106,7 +106,9 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             for (uint256 i = 0; i < count; i++) {
                 RangeClaim calldata c = claims[i];
                 uint256 it = _itemAt(items, i);
+                uint256 free = _freeMemory();
                 uint256 nm = _prepare(it, transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
+                _releaseMemory(free); // everything _prepare allocated is copied into the item
                 weights[i] = items[i * ITEM_WORDS + 4]; // c: a hash of the proof's whole transcript and of a, b
                 if (nm > maxNm) maxNm = nm;
             }
@@ -120,9 +122,25 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                     rho = uint256(keccak256(abi.encodePacked(seed, i))) % R;
                     if (rho == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
                 }
+                uint256 free = _freeMemory();
                 _accumulate(msm, _itemAt(items, i), rho);
+                _releaseMemory(free); // _accumulate keeps nothing it allocates
             }
             _finish(msm);
+        }
+    }
+
+    /// @dev Memory is never freed by Solidity; per-proof temporaries are, so a batch's memory (and
+    /// its quadratic expansion cost) does not grow with every proof's scratch values.
+    function _freeMemory() private pure returns (uint256 free) {
+        assembly ("memory-safe") {
+            free := mload(0x40)
+        }
+    }
+
+    function _releaseMemory(uint256 free) private pure {
+        assembly ("memory-safe") {
+            mstore(0x40, free)
         }
     }
 

@@ -162,6 +162,24 @@ class BatchMintIT {
       assertThat(receipt.items()).allMatch(BatchItem::minted);
       record("mintBatch " + size + " threshold", receipt.receipt().getGasUsed(), size);
     }
+    // Renewals: new attestations for 16 holders who already hold one here (their current-pointer
+    // and balance slots exist, so the registry writes 2 new slots per attestation instead of 4).
+    List<MintRequest> holders = requests(16, THRESHOLD);
+    relayer.mintBatch(holders);
+    List<MintRequest> renewals = new ArrayList<>();
+    for (MintRequest r : holders) {
+      CredentialPackage pkg =
+          issuer.issue(
+              r.pkg().attestation().recipient(),
+              Opening.random(720, RANDOM),
+              new Statement.Threshold(650),
+              MODEL);
+      renewals.add(new MintRequest(pkg, consent(pkg)));
+    }
+    var renewed = relayer.mintBatch(renewals);
+    assertThat(renewed.items()).allMatch(BatchItem::minted);
+    record("mintBatch 16 threshold renewals", renewed.receipt().getGasUsed(), 16);
+
     List<MintRequest> bands = requests(16, BAND);
     verifyBatchGas("band", bands);
     var receipt = relayer.mintBatch(bands);
