@@ -53,11 +53,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     /// bytes4(keccak256("InvalidProof(uint8)")), for reverts from assembly.
     uint256 private constant INVALID_PROOF_SELECTOR = 0xf7f9ec62;
 
-    struct Point {
-        uint256 x;
-        uint256 y;
-    }
-
     // A prepared proof is ITEM_WORDS words of a flat memory array: its challenges (from the
     // transcript), statement and derived commitments. The proof itself stays in calldata: decoding
     // validates it in place (pass 1) and the MSM reads its points from there (pass 2).
@@ -173,20 +168,15 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     ) private view returns (uint256 nm) {
         unchecked {
             if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
-            Point memory v = _point(commitment, 0);
+            _checkPoint(commitment);
             uint256 n;
             uint256 m;
-            Point memory v0;
-            Point memory v1;
             if (statementKind == 1) {
                 n = _bitsCovering(lo);
                 m = 1;
-                v0 = _add(v, _neg(_mulG(lo)));
             } else if (statementKind == 2 && lo <= hi) {
                 n = _bitsCovering(hi - lo);
                 m = 2;
-                v0 = _add(v, _neg(_mulG(lo)));
-                v1 = _add(_neg(v), _mulG(hi));
             } else {
                 revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
             }
@@ -199,17 +189,82 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 mstore(add(it, 192), m)
                 mstore(add(it, 224), rounds)
                 mstore(add(it, 256), proof.offset)
-                mstore(add(it, 288), mload(v))
-                mstore(add(it, 320), mload(add(v, 32)))
-                mstore(add(it, 352), mload(v0))
-                mstore(add(it, 384), mload(add(v0, 32)))
-                mstore(add(it, 416), mload(v1))
-                mstore(add(it, 448), mload(add(v1, 32)))
                 mstore(add(it, 480), lo)
                 mstore(add(it, 512), hi)
                 mstore(add(it, 544), statementKind)
             }
+            _derive(it, commitment);
             _transcript(it, transcriptState, context);
+        }
+    }
+
+    /// @dev The commitment V (64 bytes x || y in calldata) must be a canonical, non-identity
+    /// curve point.
+    function _checkPoint(bytes calldata commitment) private pure {
+        assembly ("memory-safe") {
+            let at := commitment.offset
+            function fail(reason) {
+                mstore(0, shl(224, INVALID_PROOF_SELECTOR))
+                mstore(4, reason)
+                revert(0, 36)
+            }
+            let x := calldataload(at)
+            let y := calldataload(add(at, 32))
+            if or(iszero(lt(x, P)), iszero(lt(y, P))) { fail(2) } // NON_CANONICAL_POINT
+            if iszero(or(x, y)) { fail(4) } // IDENTITY_POINT
+            if iszero(eq(mulmod(y, y, P), addmod(mulmod(mulmod(x, x, P), x, P), 3, P))) { fail(3) }
+        }
+    }
+
+    /// @dev Writes V and the derived commitments into the item: V_0 = V - lo*G, and for a band
+    /// V_1 = hi*G - V. s*G is a sum of the table's 2^i*G over the set bits i of s (one ecAdd per bit
+    /// instead of an ecMul; the identity (0, 0) for s = 0, as ecMul would give). The group has prime
+    /// order, so no point but the identity has y = 0 and -(x, y) = (x, p - y).
+    function _derive(uint256 it, bytes calldata commitment) private view {
+        address table = generatorTable;
+        uint256 first = 1 + (1 + 2 * BulletproofGenerators.MAX_NM) * 64; // 2^0*G, after the 0x00 byte
+        assembly ("memory-safe") {
+            function mulG(tbl, at, s, m) -> x, y {
+                mstore(m, 0)
+                mstore(add(m, 32), 0)
+                for { let bits := s } bits { bits := shr(1, bits) } {
+                    if and(bits, 1) {
+                        extcodecopy(tbl, add(m, 64), at, 64)
+                        if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                    }
+                    at := add(at, 64)
+                }
+                x := mload(m)
+                y := mload(add(m, 32))
+            }
+            function addPoints(m, x1, y1, x2, y2) -> x, y {
+                mstore(m, x1)
+                mstore(add(m, 32), y1)
+                mstore(add(m, 64), x2)
+                mstore(add(m, 96), y2)
+                if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                x := mload(m)
+                y := mload(add(m, 32))
+            }
+            function neg(y) -> r {
+                r := y
+                if y { r := sub(P, y) }
+            }
+            let m := mload(0x40)
+            let vx := calldataload(commitment.offset)
+            let vy := calldataload(add(commitment.offset, 32))
+            mstore(add(it, 288), vx)
+            mstore(add(it, 320), vy)
+            let gx, gy := mulG(table, first, mload(add(it, 480)), m)
+            let x0, y0 := addPoints(m, vx, vy, gx, neg(gy))
+            mstore(add(it, 352), x0)
+            mstore(add(it, 384), y0)
+            if eq(mload(add(it, 192)), 2) {
+                let hx, hy := mulG(table, first, mload(add(it, 512)), m)
+                let x1, y1 := addPoints(m, vx, neg(vy), hx, hy)
+                mstore(add(it, 416), x1)
+                mstore(add(it, 448), y1)
+            }
         }
     }
 
@@ -656,27 +711,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     // ------------------------------------------------------------------ decoding helpers
 
-    function _word(bytes calldata b, uint256 off) private pure returns (uint256 w) {
-        assembly ("memory-safe") {
-            w := calldataload(add(b.offset, off))
-        }
-    }
-
-    function _scalar(bytes calldata b, uint256 off) private pure returns (uint256 s) {
-        s = _word(b, off);
-        if (s >= R) revert InvalidProof(Reason.SCALAR_OUT_OF_RANGE);
-    }
-
-    function _point(bytes calldata b, uint256 off) private pure returns (Point memory pt) {
-        pt.x = _word(b, off);
-        pt.y = _word(b, off + 32);
-        if (pt.x >= P || pt.y >= P) revert InvalidProof(Reason.NON_CANONICAL_POINT);
-        if (pt.x == 0 && pt.y == 0) revert InvalidProof(Reason.IDENTITY_POINT);
-        if (mulmod(pt.y, pt.y, P) != addmod(mulmod(mulmod(pt.x, pt.x, P), pt.x, P), 3, P)) {
-            revert InvalidProof(Reason.POINT_NOT_ON_CURVE);
-        }
-    }
-
     /// @dev Copies H, G_0..G_(nm-1), H_0..H_(nm-1) from the table contract into memory.
     function _loadGenerators(uint256 nm) private view returns (bytes memory gens) {
         address table = generatorTable;
@@ -701,44 +735,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     function _log2(uint256 v) private pure returns (uint256 r) {
         unchecked {
             while ((1 << r) < v) r++;
-        }
-    }
-
-    function _neg(Point memory pt) private pure returns (Point memory) {
-        if (pt.x == 0 && pt.y == 0) return pt;
-        return Point(pt.x, P - pt.y);
-    }
-
-    function _add(Point memory p1, Point memory p2) private view returns (Point memory r) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, mload(p1))
-            mstore(add(m, 32), mload(add(p1, 32)))
-            mstore(add(m, 64), mload(p2))
-            mstore(add(m, 96), mload(add(p2, 32)))
-            if iszero(staticcall(gas(), 0x06, m, 128, r, 64)) { revert(0, 0) }
-        }
-    }
-
-    /// @dev s*G as a sum of the table's 2^i*G over the set bits i of s: one ecAdd per bit instead of
-    /// an ecMul (the identity (0, 0) for s = 0, as ecMul would give).
-    function _mulG(uint64 s) private view returns (Point memory r) {
-        address table = generatorTable;
-        uint256 first = 1 + (1 + 2 * BulletproofGenerators.MAX_NM) * 64; // 2^0*G, after the 0x00 byte
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, 0)
-            mstore(add(m, 32), 0)
-            let at := first
-            for { let bits := s } bits { bits := shr(1, bits) } {
-                if and(bits, 1) {
-                    extcodecopy(table, add(m, 64), at, 64)
-                    if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
-                }
-                at := add(at, 64)
-            }
-            mstore(r, mload(m))
-            mstore(add(r, 32), mload(add(m, 32)))
         }
     }
 
