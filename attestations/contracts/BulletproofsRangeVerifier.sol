@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 import {IRangeProofVerifier} from "./interfaces/IRangeProofVerifier.sol";
 import {BulletproofGenerators} from "generated/BulletproofGenerators.sol";
 
-/// @title On-chain verifier of the zk module's aggregated Bulletproofs range proofs (BN254)
+/// @title On-chain verifier of the zk module's aggregated Bulletproofs range proofs (BN254), one at a
+/// time or many in one multi-scalar multiplication
 /// @notice Mirrors io.credence.zk.ScoreVerifier: the same strict decoding, the same keccak-256
 /// transcript and the same single multi-scalar-multiplication check, computed with the EVM
 /// precompiles ecAdd (0x06) and ecMul (0x07).
@@ -49,39 +50,26 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     error InvalidProof(Reason reason);
 
-    struct Point {
-        uint256 x;
-        uint256 y;
-    }
+    /// bytes4(keccak256("InvalidProof(uint8)")), for reverts from assembly.
+    uint256 private constant INVALID_PROOF_SELECTOR = 0xf7f9ec62;
 
-    struct Proof {
-        Point A;
-        Point S;
-        Point T1;
-        Point T2;
-        uint256 tx;
-        uint256 taux;
-        uint256 mu;
-        Point[] L;
-        Point[] R;
-        uint256 a;
-        uint256 b;
-    }
+    // A prepared proof is ITEM_WORDS words of a flat memory array: its challenges (from the
+    // transcript), statement and derived commitments. The proof itself stays in calldata: decoding
+    // validates it in place (pass 1) and the MSM reads its points from there (pass 2).
+    //   0 y  1 z  2 x  3 w  4 c  5 n  6 m  7 rounds  8 calldata offset of the proof
+    //   9,10 V  11,12 V_0  13,14 V_1 (band)  15 lo  16 hi  17 statement kind  18.. u_1..u_rounds
+    uint256 private constant ITEM_WORDS = 25;
 
-    /// The commitment and statement bounds, for folding a band's two derived commitments into V.
-    struct Inputs {
-        Point v;
-        uint256 lo;
-        uint256 hi;
-    }
-
-    struct Challenges {
-        uint256 y;
-        uint256 z;
-        uint256 x;
-        uint256 w;
-        uint256 c;
-        uint256[] u;
+    /// The running multi-scalar multiplication: per-proof points are added to `buf` as they come;
+    /// the coefficients of the shared bases (G, H, G_k, H_k) are summed and multiplied once at the end.
+    struct Msm {
+        uint256[5] buf; // acc.x, acc.y, p.x, p.y, scalar (the precompile input, reused)
+        uint256 g; // coefficient of G
+        uint256 h; // coefficient of H
+        uint256[] gc; // coefficients of G_0..G_(maxNm-1)
+        uint256[] hc; // coefficients of H_0..H_(maxNm-1)
+        uint256[] sv; // scratch: one proof's s_i
+        uint256[] tmp; // scratch: prefix products [0, 8), inverses [8, 16), u_k^2 [16, 24)
     }
 
     /// @inheritdoc IRangeProofVerifier
@@ -94,285 +82,607 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         bytes calldata context,
         bytes calldata proof
     ) external view {
+        uint256[] memory items = new uint256[](ITEM_WORDS);
+        uint256 it = _itemAt(items, 0);
+        uint256 nm = _prepare(it, transcriptState, commitment, statementKind, lo, hi, context, proof);
+        Msm memory msm = _newMsm(nm);
+        _accumulate(msm, it, 1);
+        _finish(msm);
+    }
+
+    /// @inheritdoc IRangeProofVerifier
+    function verifyBatch(bytes32 transcriptState, RangeClaim[] calldata claims) external view {
+        unchecked {
+            uint256 count = claims.length;
+            if (count == 0) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
+            uint256[] memory items = new uint256[](ITEM_WORDS * count);
+            uint256[] memory weights = new uint256[](count);
+            uint256 maxNm;
+            for (uint256 i = 0; i < count; i++) {
+                RangeClaim calldata c = claims[i];
+                uint256 it = _itemAt(items, i);
+                uint256 free = _freeMemory();
+                uint256 nm = _prepare(it, transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
+                _releaseMemory(free); // everything _prepare allocated is copied into the item
+                weights[i] = items[i * ITEM_WORDS + 4]; // c: a hash of the proof's whole transcript and of a, b
+                if (nm > maxNm) maxNm = nm;
+            }
+            // Batch weights: rho_0 = 1, rho_i = H(seed || i) for i > 0, where the seed hashes every
+            // proof's c (so no weight is known before all proofs are fixed).
+            bytes32 seed = keccak256(abi.encodePacked("credence/evm-batch-weight/v1", weights));
+            Msm memory msm = _newMsm(maxNm);
+            for (uint256 i = 0; i < count; i++) {
+                uint256 rho = 1;
+                if (i > 0) {
+                    rho = uint256(keccak256(abi.encodePacked(seed, i))) % R;
+                    if (rho == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
+                }
+                uint256 free = _freeMemory();
+                _accumulate(msm, _itemAt(items, i), rho);
+                _releaseMemory(free); // _accumulate keeps nothing it allocates
+            }
+            _finish(msm);
+        }
+    }
+
+    /// @dev Memory is never freed by Solidity; per-proof temporaries are, so a batch's memory (and
+    /// its quadratic expansion cost) does not grow with every proof's scratch values.
+    function _freeMemory() private pure returns (uint256 free) {
+        assembly ("memory-safe") {
+            free := mload(0x40)
+        }
+    }
+
+    function _releaseMemory(uint256 free) private pure {
+        assembly ("memory-safe") {
+            mstore(0x40, free)
+        }
+    }
+
+    function _itemAt(uint256[] memory items, uint256 index) private pure returns (uint256 it) {
+        assembly ("memory-safe") {
+            it := add(add(items, 32), mul(index, mul(ITEM_WORDS, 32)))
+        }
+    }
+
+    function _newMsm(uint256 maxNm) private pure returns (Msm memory msm) {
+        msm.gc = new uint256[](maxNm);
+        msm.hc = new uint256[](maxNm);
+        msm.sv = new uint256[](maxNm);
+        msm.tmp = new uint256[](24);
+    }
+
+    // ------------------------------------------------------------------ pass 1: decode, transcript
+
+    /// @dev Checks the commitment and statement (-> n, derived commitments, as io.credence.zk.Statement
+    /// and ScoreStatements), validates the proof encoding in calldata and replays the transcript.
+    function _prepare(
+        uint256 it,
+        bytes32 transcriptState,
+        bytes calldata commitment,
+        uint8 statementKind,
+        uint64 lo,
+        uint64 hi,
+        bytes calldata context,
+        bytes calldata proof
+    ) private view returns (uint256 nm) {
         unchecked {
             if (commitment.length != 64) revert InvalidProof(Reason.WRONG_LENGTH);
-            Point memory v = _point(commitment, 0);
-
-            // Statement -> (n, encoding, derived commitments), as io.credence.zk.Statement/ScoreStatements.
+            _checkPoint(commitment);
             uint256 n;
-            bytes memory statement;
-            Point[] memory vs;
+            uint256 m;
             if (statementKind == 1) {
                 n = _bitsCovering(lo);
-                statement = abi.encodePacked(uint8(1), lo);
-                vs = new Point[](1);
-                vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
+                m = 1;
             } else if (statementKind == 2 && lo <= hi) {
                 n = _bitsCovering(hi - lo);
-                statement = abi.encodePacked(uint8(2), lo, hi);
-                vs = new Point[](2);
-                vs[0] = _add(v, _neg(_mul(Point(1, 2), lo)));
-                vs[1] = _add(_neg(v), _mul(Point(1, 2), hi));
+                m = 2;
             } else {
                 revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
             }
-            uint256 nm = n * vs.length;
+            nm = n * m;
             if (nm > BulletproofGenerators.MAX_NM) revert InvalidProof(Reason.UNSUPPORTED_PARAMETERS);
             uint256 rounds = _log2(nm);
-
-            Proof memory p = _decode(proof, rounds);
-            Challenges memory ch = _transcript(transcriptState, n, statement, vs, context, p, rounds);
-            if (!_check(p, ch, vs, Inputs(v, lo, hi), n, nm, rounds)) revert InvalidProof(Reason.EQUATION_FAILED);
-        }
-    }
-
-    // ------------------------------------------------------------------ transcript
-
-    function _transcript(
-        bytes32 state,
-        uint256 n,
-        bytes memory statement,
-        Point[] memory vs,
-        bytes calldata context,
-        Proof memory p,
-        uint256 rounds
-    ) private pure returns (Challenges memory ch) {
-        unchecked {
-            state = _appendBytes(state, "dom-sep", 7, bytes("credence/bulletproofs-range/v1"));
-            state = _appendU64(state, "n", 1, n);
-            state = _appendU64(state, "m", 1, vs.length);
-            state = _appendBytes(state, "statement", 9, statement);
-            for (uint256 j = 0; j < vs.length; j++) {
-                state = _appendPoint(state, "V", 1, vs[j]);
+            _checkEncoding(proof, rounds);
+            assembly ("memory-safe") {
+                mstore(add(it, 160), n)
+                mstore(add(it, 192), m)
+                mstore(add(it, 224), rounds)
+                mstore(add(it, 256), proof.offset)
+                mstore(add(it, 480), lo)
+                mstore(add(it, 512), hi)
+                mstore(add(it, 544), statementKind)
             }
-            state = _appendBytes(state, "context", 7, context);
-            state = _appendPoint(state, "A", 1, p.A);
-            state = _appendPoint(state, "S", 1, p.S);
-            (state, ch.y) = _challenge(state, "y");
-            (state, ch.z) = _challenge(state, "z");
-            state = _appendPoint(state, "T1", 2, p.T1);
-            state = _appendPoint(state, "T2", 2, p.T2);
-            (state, ch.x) = _challenge(state, "x");
-            state = _appendWord(state, "t_x", 3, p.tx);
-            state = _appendWord(state, "tau_x", 5, p.taux);
-            state = _appendWord(state, "mu", 2, p.mu);
-            (state, ch.w) = _challenge(state, "w");
-            ch.u = new uint256[](rounds);
-            for (uint256 k = 0; k < rounds; k++) {
-                state = _appendPoint(state, "L", 1, p.L[k]);
-                state = _appendPoint(state, "R", 1, p.R[k]);
-                (state, ch.u[k]) = _challenge(state, "u");
+            _derive(it, commitment);
+            _transcript(it, transcriptState, context);
+        }
+    }
+
+    /// @dev The commitment V (64 bytes x || y in calldata) must be a canonical, non-identity
+    /// curve point.
+    function _checkPoint(bytes calldata commitment) private pure {
+        assembly ("memory-safe") {
+            let at := commitment.offset
+            function fail(reason) {
+                mstore(0, shl(224, INVALID_PROOF_SELECTOR))
+                mstore(4, reason)
+                revert(0, 36)
             }
-            ch.c = uint256(keccak256(abi.encodePacked(state, "credence/evm-verifier-weight/v1", p.a, p.b))) % R;
-            if (ch.c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
+            let x := calldataload(at)
+            let y := calldataload(add(at, 32))
+            if or(iszero(lt(x, P)), iszero(lt(y, P))) { fail(2) } // NON_CANONICAL_POINT
+            if iszero(or(x, y)) { fail(4) } // IDENTITY_POINT
+            if iszero(eq(mulmod(y, y, P), addmod(mulmod(mulmod(x, x, P), x, P), 3, P))) { fail(3) }
         }
     }
 
-    // Transcript operations of io.credence.zk.Transcript, hashed in scratch memory (no allocation):
-    //   append:    state = keccak256(state || 0x01 || u32(len(label)) || label || u32(len(msg)) || msg)
-    //   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r
-    // Labels are passed left-aligned in a bytes32 with their length.
-
-    function _appendPoint(bytes32 state, bytes32 label, uint256 labelLen, Point memory pt)
-        private
-        pure
-        returns (bytes32 r)
-    {
+    /// @dev Writes V and the derived commitments into the item: V_0 = V - lo*G, and for a band
+    /// V_1 = hi*G - V. s*G is a sum of the table's 2^i*G over the set bits i of s (one ecAdd per bit
+    /// instead of an ecMul; the identity (0, 0) for s = 0, as ecMul would give). The group has prime
+    /// order, so no point but the identity has y = 0 and -(x, y) = (x, p - y).
+    function _derive(uint256 it, bytes calldata commitment) private view {
+        address table = generatorTable;
+        uint256 first = 1 + (1 + 2 * BulletproofGenerators.MAX_NM) * 64; // 2^0*G, after the 0x00 byte
         assembly ("memory-safe") {
+            function mulG(tbl, at, s, m) -> x, y {
+                mstore(m, 0)
+                mstore(add(m, 32), 0)
+                for { let bits := s } bits { bits := shr(1, bits) } {
+                    if and(bits, 1) {
+                        extcodecopy(tbl, add(m, 64), at, 64)
+                        if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                    }
+                    at := add(at, 64)
+                }
+                x := mload(m)
+                y := mload(add(m, 32))
+            }
+            function addPoints(m, x1, y1, x2, y2) -> x, y {
+                mstore(m, x1)
+                mstore(add(m, 32), y1)
+                mstore(add(m, 64), x2)
+                mstore(add(m, 96), y2)
+                if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                x := mload(m)
+                y := mload(add(m, 32))
+            }
+            function neg(y) -> r {
+                r := y
+                if y { r := sub(P, y) }
+            }
             let m := mload(0x40)
-            let q := _head(m, state, 1, label, labelLen)
-            mstore(q, shl(224, 64))
-            mstore(add(q, 4), mload(pt))
-            mstore(add(q, 36), mload(add(pt, 32)))
-            r := keccak256(m, sub(add(q, 68), m))
-            function _head(mm, st, op, lb, ll) -> next {
-                mstore(mm, st)
-                mstore8(add(mm, 32), op)
-                mstore(add(mm, 33), shl(224, ll))
-                mstore(add(mm, 37), lb)
-                next := add(add(mm, 37), ll)
+            let vx := calldataload(commitment.offset)
+            let vy := calldataload(add(commitment.offset, 32))
+            mstore(add(it, 288), vx)
+            mstore(add(it, 320), vy)
+            let gx, gy := mulG(table, first, mload(add(it, 480)), m)
+            let x0, y0 := addPoints(m, vx, vy, gx, neg(gy))
+            mstore(add(it, 352), x0)
+            mstore(add(it, 384), y0)
+            if eq(mload(add(it, 192)), 2) {
+                let hx, hy := mulG(table, first, mload(add(it, 512)), m)
+                let x1, y1 := addPoints(m, vx, neg(vy), hx, hy)
+                mstore(add(it, 416), x1)
+                mstore(add(it, 448), y1)
             }
         }
     }
 
-    function _appendWord(bytes32 state, bytes32 label, uint256 labelLen, uint256 word)
-        private
-        pure
-        returns (bytes32 r)
-    {
+    /// @dev Strict decoding of RangeProof.toAbiBytes() in place: exact length, exact head offsets and
+    /// array lengths, every point a canonical non-identity curve point, every scalar < r, and
+    /// log2(n*m) rounds. Layout: head word 32; A, S, T1, T2 at 32, 96, 160, 224; t_x, tau_x, mu at
+    /// 288, 320, 352; offsets of L and R at 384, 416; a, b at 448, 480; L (length, points) at 512;
+    /// R (length, points) after it.
+    function _checkEncoding(bytes calldata b, uint256 rounds) private pure {
         assembly ("memory-safe") {
+            function fail(reason) {
+                mstore(0, shl(224, INVALID_PROOF_SELECTOR))
+                mstore(4, reason)
+                revert(0, 36)
+            }
+            function point(ptr) {
+                let x := calldataload(ptr)
+                let y := calldataload(add(ptr, 32))
+                if or(iszero(lt(x, P)), iszero(lt(y, P))) { fail(2) } // NON_CANONICAL_POINT
+                if iszero(or(x, y)) { fail(4) } // IDENTITY_POINT
+                if iszero(eq(mulmod(y, y, P), addmod(mulmod(mulmod(x, x, P), x, P), 3, P))) { fail(3) }
+            }
+            function scalar(ptr) {
+                if iszero(lt(calldataload(ptr), R)) { fail(5) } // SCALAR_OUT_OF_RANGE
+            }
+            let o := b.offset
+            let len := b.length
+            if lt(len, 576) { fail(0) }
+            if mod(sub(len, 576), 128) { fail(0) }
+            let k := div(sub(len, 576), 128)
+            if gt(k, 12) { fail(1) }
+            let offR := add(512, mul(64, k))
+            if iszero(
+                and(
+                    and(eq(calldataload(o), 32), eq(calldataload(add(o, 384)), 480)),
+                    and(
+                        eq(calldataload(add(o, 416)), offR),
+                        and(eq(calldataload(add(o, 512)), k), eq(calldataload(add(o, add(32, offR))), k))
+                    )
+                )
+            ) { fail(0) }
+            point(add(o, 32))
+            point(add(o, 96))
+            point(add(o, 160))
+            point(add(o, 224))
+            scalar(add(o, 288))
+            scalar(add(o, 320))
+            scalar(add(o, 352))
+            scalar(add(o, 448))
+            scalar(add(o, 480))
+            for { let r := 0 } lt(r, k) { r := add(r, 1) } {
+                point(add(o, add(544, mul(64, r))))
+                point(add(o, add(add(64, offR), mul(64, r))))
+            }
+            if iszero(eq(k, rounds)) { fail(1) } // ROUND_COUNT_MISMATCH
+        }
+    }
+
+    /// @dev Replays the transcript of io.credence.zk.Transcript in scratch memory (no allocation):
+    ///   append:    state = keccak256(state || 0x01 || u32(len(label)) || label || u32(len(msg)) || msg)
+    ///   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r, != 0
+    /// and stores y, z, x, w, u_k and the weight
+    ///   c = keccak256(state || "credence/evm-verifier-weight/v1" || a || b) mod r.
+    function _transcript(uint256 it, bytes32 state, bytes calldata context) private pure {
+        assembly ("memory-safe") {
+            function fail(reason) {
+                mstore(0, shl(224, INVALID_PROOF_SELECTOR))
+                mstore(4, reason)
+                revert(0, 36)
+            }
+            function head(m, st, lb, ll) -> q {
+                mstore(m, st)
+                mstore8(add(m, 32), 1)
+                mstore(add(m, 33), shl(224, ll))
+                mstore(add(m, 37), lb)
+                q := add(add(m, 37), ll)
+            }
+            function appendPt(m, st, lb, ll, x, y) -> r {
+                let q := head(m, st, lb, ll)
+                mstore(q, shl(224, 64))
+                mstore(add(q, 4), x)
+                mstore(add(q, 36), y)
+                r := keccak256(m, sub(add(q, 68), m))
+            }
+            function appendCd(m, st, lb, ll, ptr) -> r {
+                r := appendPt(m, st, lb, ll, calldataload(ptr), calldataload(add(ptr, 32)))
+            }
+            function appendWord(m, st, lb, ll, w) -> r {
+                let q := head(m, st, lb, ll)
+                mstore(q, shl(224, 32))
+                mstore(add(q, 4), w)
+                r := keccak256(m, sub(add(q, 36), m))
+            }
+            function appendU64(m, st, lb, v) -> r {
+                let q := head(m, st, lb, 1)
+                mstore(q, shl(224, 8))
+                mstore(add(q, 4), shl(192, v))
+                r := keccak256(m, sub(add(q, 12), m))
+            }
+            function challenge(m, st, lb) -> next, c {
+                mstore(m, st)
+                mstore8(add(m, 32), 2)
+                mstore(add(m, 33), shl(224, 1))
+                mstore(add(m, 37), lb)
+                next := keccak256(m, 38)
+                c := mod(next, R)
+                if iszero(c) { fail(7) } // ZERO_CHALLENGE
+            }
             let m := mload(0x40)
-            mstore(m, state)
-            mstore8(add(m, 32), 1)
-            mstore(add(m, 33), shl(224, labelLen))
-            mstore(add(m, 37), label)
-            let q := add(add(m, 37), labelLen)
-            mstore(q, shl(224, 32))
-            mstore(add(q, 4), word)
-            r := keccak256(m, sub(add(q, 36), m))
+            let st := state
+            {
+                let q := head(m, st, "dom-sep", 7)
+                mstore(q, shl(224, 30))
+                mstore(add(q, 4), "credence/bulletproofs-range/v1")
+                st := keccak256(m, sub(add(q, 34), m))
+            }
+            st := appendU64(m, st, "n", mload(add(it, 160)))
+            st := appendU64(m, st, "m", mload(add(it, 192)))
+            {
+                let q := head(m, st, "statement", 9)
+                switch mload(add(it, 544))
+                case 1 {
+                    mstore(q, shl(224, 9))
+                    mstore8(add(q, 4), 1)
+                    mstore(add(q, 5), shl(192, mload(add(it, 480))))
+                    st := keccak256(m, sub(add(q, 13), m))
+                }
+                default {
+                    mstore(q, shl(224, 17))
+                    mstore8(add(q, 4), 2)
+                    mstore(add(q, 5), shl(192, mload(add(it, 480))))
+                    mstore(add(q, 13), shl(192, mload(add(it, 512))))
+                    st := keccak256(m, sub(add(q, 21), m))
+                }
+            }
+            st := appendPt(m, st, "V", 1, mload(add(it, 352)), mload(add(it, 384)))
+            if eq(mload(add(it, 192)), 2) { st := appendPt(m, st, "V", 1, mload(add(it, 416)), mload(add(it, 448))) }
+            {
+                let q := head(m, st, "context", 7)
+                mstore(q, shl(224, context.length))
+                calldatacopy(add(q, 4), context.offset, context.length)
+                st := keccak256(m, sub(add(add(q, 4), context.length), m))
+            }
+            let p := mload(add(it, 256))
+            let c
+            st := appendCd(m, st, "A", 1, add(p, 32))
+            st := appendCd(m, st, "S", 1, add(p, 96))
+            st, c := challenge(m, st, "y")
+            mstore(it, c)
+            st, c := challenge(m, st, "z")
+            mstore(add(it, 32), c)
+            st := appendCd(m, st, "T1", 2, add(p, 160))
+            st := appendCd(m, st, "T2", 2, add(p, 224))
+            st, c := challenge(m, st, "x")
+            mstore(add(it, 64), c)
+            st := appendWord(m, st, "t_x", 3, calldataload(add(p, 288)))
+            st := appendWord(m, st, "tau_x", 5, calldataload(add(p, 320)))
+            st := appendWord(m, st, "mu", 2, calldataload(add(p, 352)))
+            st, c := challenge(m, st, "w")
+            mstore(add(it, 96), c)
+            let k := mload(add(it, 224))
+            let rBase := add(p, add(576, mul(64, k)))
+            for { let r := 0 } lt(r, k) { r := add(r, 1) } {
+                st := appendCd(m, st, "L", 1, add(p, add(544, mul(64, r))))
+                st := appendCd(m, st, "R", 1, add(rBase, mul(64, r)))
+                st, c := challenge(m, st, "u")
+                mstore(add(it, mul(add(18, r), 32)), c)
+            }
+            mstore(m, st)
+            mstore(add(m, 32), "credence/evm-verifier-weight/v1")
+            mstore(add(m, 63), calldataload(add(p, 448)))
+            mstore(add(m, 95), calldataload(add(p, 480)))
+            c := mod(keccak256(m, 127), R)
+            if iszero(c) { fail(7) }
+            mstore(add(it, 128), c)
         }
     }
 
-    function _appendU64(bytes32 state, bytes32 label, uint256 labelLen, uint256 v) private pure returns (bytes32 r) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, state)
-            mstore8(add(m, 32), 1)
-            mstore(add(m, 33), shl(224, labelLen))
-            mstore(add(m, 37), label)
-            let q := add(add(m, 37), labelLen)
-            mstore(q, shl(224, 8))
-            mstore(add(q, 4), shl(192, v))
-            r := keccak256(m, sub(add(q, 12), m))
-        }
-    }
+    // ------------------------------------------------------------------ pass 2: the verification equation
 
-    function _appendBytes(bytes32 state, bytes32 label, uint256 labelLen, bytes memory message)
-        private
-        pure
-        returns (bytes32)
-    {
-        return keccak256(abi.encodePacked(state, uint8(1), uint32(labelLen), _prefix(label, labelLen), uint32(message.length), message));
-    }
-
-    function _prefix(bytes32 label, uint256 len) private pure returns (bytes memory out) {
-        out = new bytes(len);
-        assembly ("memory-safe") {
-            mstore(add(out, 32), label)
-        }
-    }
-
-    function _challenge(bytes32 state, bytes32 label) private pure returns (bytes32 next, uint256 c) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, state)
-            mstore8(add(m, 32), 2)
-            mstore(add(m, 33), shl(224, 1))
-            mstore(add(m, 37), label)
-            next := keccak256(m, 38)
-        }
-        c = uint256(next) % R;
-        if (c == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
-    }
-
-    // ------------------------------------------------------------------ the verification equation
-
-    /// @dev sum of the terms below must be the identity (notation of docs/zk-protocol.md):
+    /// @dev Adds rho times this proof's check to the MSM. The check (notation of docs/zk-protocol.md):
     ///   G_k: -z - a*s_k           H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k))
     ///   G:   w*(t_x - a*b) + c*(t_x - delta)      H: -mu + c*tau_x
     ///   A: 1   S: x   T1: -c*x   T2: -c*x^2   V_j: -c*z^(2+j)   L_k: u_k^2   R_k: u_k^-2
-    function _check(
-        Proof memory p,
-        Challenges memory ch,
-        Point[] memory vs,
-        Inputs memory inputs,
-        uint256 n,
-        uint256 nm,
-        uint256 rounds
-    ) private view returns (bool) {
-        unchecked {
-            // One modexp inverts y and every u_k (Montgomery's batch inversion).
-            uint256[] memory inv = _batchInverse(ch.y, ch.u);
-            uint256[] memory sv = _sVector(ch.u, inv, nm, rounds);
-            uint256 z = ch.z;
-            bytes memory table = _loadGenerators(nm);
-            // acc.x, acc.y, p.x, p.y, scalar: the running sum and the precompile input, reused for
-            // every term so the multi-scalar multiplication allocates no memory.
-            uint256[5] memory buf;
-            buf[0] = p.A.x; // A has coefficient 1
-            buf[1] = p.A.y;
-            _acc(buf, p.S.x, p.S.y, ch.x);
-            uint256 cx = mulmod(ch.c, ch.x, R);
-            _acc(buf, p.T1.x, p.T1.y, R - cx);
-            _acc(buf, p.T2.x, p.T2.y, R - mulmod(cx, ch.x, R));
-            uint256 zj = mulmod(z, z, R); // z^(2+j)
-            uint256 delta;
-            {
-                // delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
-                uint256 sumY;
-                uint256 yi = 1;
-                for (uint256 i = 0; i < nm; i++) {
-                    sumY = addmod(sumY, yi, R);
-                    yi = mulmod(yi, ch.y, R);
-                }
-                delta = mulmod(addmod(z, R - zj, R), sumY, R);
-                uint256 zz = mulmod(zj, z, R);
-                for (uint256 j = 0; j < vs.length; j++) {
-                    delta = addmod(delta, R - mulmod(zz, (uint256(1) << n) - 1, R), R);
-                    zz = mulmod(zz, z, R);
-                }
-            }
-            // V_j: -c*z^(2+j). For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two terms fold into
-            // (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
-            uint256 gFold;
-            if (vs.length == 1) {
-                _acc(buf, vs[0].x, vs[0].y, R - mulmod(ch.c, zj, R));
-            } else {
-                uint256 cz2 = mulmod(ch.c, zj, R);
-                uint256 cz3 = mulmod(cz2, z, R);
-                _acc(buf, inputs.v.x, inputs.v.y, addmod(cz3, R - cz2, R));
-                gFold = addmod(mulmod(cz2, inputs.lo, R), R - mulmod(cz3, inputs.hi, R), R);
-            }
-            for (uint256 k = 0; k < rounds; k++) {
-                uint256 u2 = mulmod(ch.u[k], ch.u[k], R);
-                _acc(buf, p.L[k].x, p.L[k].y, u2);
-                _acc(buf, p.R[k].x, p.R[k].y, mulmod(inv[1 + k], inv[1 + k], R));
-            }
+    /// For a band, V_0 = V - lo*G and V_1 = hi*G - V, so the two V terms fold into
+    /// (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
+    function _accumulate(Msm memory msm, uint256 it, uint256 rho) private view {
+        uint256[] memory tmp = msm.tmp;
+        _inverses(it, tmp);
+        _sVector(it, tmp, msm.sv);
+        (uint256 gAdd, uint256 hAdd) = _pointTerms(msm.buf, it, tmp, rho);
+        msm.g = addmod(msm.g, gAdd, R);
+        msm.h = addmod(msm.h, hAdd, R);
+        uint256 z;
+        uint256 yInv;
+        uint256 a;
+        uint256 b;
+        uint256 n;
+        uint256 m;
+        assembly ("memory-safe") {
+            let p := mload(add(it, 256))
+            z := mload(add(it, 32))
+            yInv := mload(add(tmp, 288)) // tmp[8]
+            a := calldataload(add(p, 448))
+            b := calldataload(add(p, 480))
+            n := mload(add(it, 160))
+            m := mload(add(it, 192))
+        }
+        _addGeneratorCoefficients(msm, msm.sv, [n, m, z, yInv, mulmod(rho, a, R), b, rho, mulmod(rho, z, R)]);
+    }
 
-            // G and H.
-            {
-                uint256 ab = mulmod(p.a, p.b, R);
-                uint256 gb = addmod(
-                    mulmod(ch.w, addmod(p.tx, R - ab, R), R), mulmod(ch.c, addmod(p.tx, R - delta, R), R), R
-                );
-                _acc(buf, 1, 2, addmod(gb, gFold, R));
-                _accGenerator(buf, table, 0, addmod(R - p.mu, mulmod(ch.c, p.taux, R), R));
+    /// @dev tmp[8 + i] = 1 / v_i for v = [y, u_1..u_k] with one modexp (Montgomery's batch
+    /// inversion); tmp[16 + j] = u_(j+1)^2.
+    function _inverses(uint256 it, uint256[] memory tmp) private view {
+        uint256 k;
+        uint256 last;
+        assembly ("memory-safe") {
+            let t := add(tmp, 32)
+            k := mload(add(it, 224))
+            mstore(t, mload(it))
+            for { let i := 1 } lt(i, add(k, 1)) { i := add(i, 1) } {
+                mstore(add(t, mul(i, 32)), mulmod(mload(add(t, mul(sub(i, 1), 32))), mload(add(it, mul(add(17, i), 32))), R))
             }
+            last := mload(add(t, mul(k, 32)))
+        }
+        uint256 inv = _inv(last);
+        assembly ("memory-safe") {
+            let t := add(tmp, 32)
+            for { let i := k } gt(i, 0) { i := sub(i, 1) } {
+                mstore(add(t, mul(add(8, i), 32)), mulmod(inv, mload(add(t, mul(sub(i, 1), 32))), R))
+                inv := mulmod(inv, mload(add(it, mul(add(17, i), 32))), R)
+            }
+            mstore(add(t, 256), inv)
+            for { let j := 0 } lt(j, k) { j := add(j, 1) } {
+                let u := mload(add(it, mul(add(18, j), 32)))
+                mstore(add(t, mul(add(16, j), 32)), mulmod(u, u, R))
+            }
+        }
+    }
 
-            // G_k: -z - a*s_k ; H_k: z + y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)). The hot loop
-            // (2*nm ecMul + ecAdd) in assembly: same arithmetic as the Java verifier, no bounds checks
-            // (k < nm = sv.length, and the table holds 1 + 2*nm points).
-            {
-                uint256 yInv = inv[0];
-                uint256 a = p.a;
-                uint256 b = p.b;
-                uint256 m = vs.length;
-                assembly ("memory-safe") {
-                    let svPtr := add(sv, 32)
-                    let gPtr := add(table, 96) // G_0 (after the length word and H)
-                    let hPtr := add(add(table, 96), mul(nm, 64)) // H_0
-                    let negZ := sub(R, z)
-                    let yInvPow := 1
-                    let zPow := mulmod(z, z, R)
-                    let inPt := add(buf, 64)
-                    for { let j := 0 } lt(j, m) { j := add(j, 1) } {
-                        let twoPow := 1
-                        for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                            let k := add(mul(j, n), i)
-                            let gp := add(gPtr, mul(k, 64))
-                            mstore(inPt, mload(gp))
-                            mstore(add(buf, 96), mload(add(gp, 32)))
-                            mstore(add(buf, 128), addmod(negZ, sub(R, mulmod(a, mload(add(svPtr, mul(k, 32))), R)), R))
-                            if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
-                            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-                            let hp := add(hPtr, mul(k, 64))
-                            mstore(inPt, mload(hp))
-                            mstore(add(buf, 96), mload(add(hp, 32)))
-                            let sRev := mload(add(svPtr, mul(sub(sub(nm, 1), k), 32)))
-                            mstore(
-                                add(buf, 128),
-                                addmod(z, mulmod(yInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, mulmod(b, sRev, R)), R), R), R)
-                            )
-                            if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
-                            if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
-                            twoPow := shl(1, twoPow)
-                            yInvPow := mulmod(yInvPow, yInv, R)
-                        }
-                        zPow := mulmod(zPow, z, R)
-                    }
+    /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set: s_0 = prod u_k^-1, and
+    /// s_i = s_(i - 2^l) * u_(rounds-l)^2 for 2^l <= i < 2^(l+1).
+    function _sVector(uint256 it, uint256[] memory tmp, uint256[] memory sv) private pure {
+        assembly ("memory-safe") {
+            let t := add(tmp, 32)
+            let svp := add(sv, 32)
+            let k := mload(add(it, 224))
+            let all := 1
+            for { let j := 0 } lt(j, k) { j := add(j, 1) } { all := mulmod(all, mload(add(t, mul(add(9, j), 32))), R) }
+            mstore(svp, all)
+            for { let l := 0 } lt(l, k) { l := add(l, 1) } {
+                let half := shl(l, 1)
+                let f := mload(add(t, mul(add(16, sub(sub(k, 1), l)), 32)))
+                for { let i := half } lt(i, shl(1, half)) { i := add(i, 1) } {
+                    mstore(add(svp, mul(i, 32)), mulmod(mload(add(svp, mul(sub(i, half), 32))), f, R))
                 }
             }
-            return buf[0] == 0 && buf[1] == 0;
+        }
+    }
+
+    /// @dev Adds the proof's own points (A, S, T1, T2, V, L_k, R_k), weighted, to buf; returns what it
+    /// adds to the coefficients of G and H.
+    function _pointTerms(uint256[5] memory buf, uint256 it, uint256[] memory tmp, uint256 rho)
+        private
+        view
+        returns (uint256 gAdd, uint256 hAdd)
+    {
+        uint256 delta = _delta(it);
+        assembly ("memory-safe") {
+            function acc(bf, px, py, s) {
+                mstore(add(bf, 64), px)
+                mstore(add(bf, 96), py)
+                mstore(add(bf, 128), s)
+                if iszero(staticcall(gas(), 0x07, add(bf, 64), 96, add(bf, 64), 64)) { revert(0, 0) }
+                if iszero(staticcall(gas(), 0x06, bf, 128, bf, 64)) { revert(0, 0) }
+            }
+            function accCd(bf, ptr, s) { acc(bf, calldataload(ptr), calldataload(add(ptr, 32)), s) }
+            let p := mload(add(it, 256))
+            let x := mload(add(it, 64))
+            let c := mload(add(it, 128))
+            switch eq(rho, 1)
+            case 1 {
+                mstore(add(buf, 64), calldataload(add(p, 32)))
+                mstore(add(buf, 96), calldataload(add(p, 64)))
+                if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+            }
+            default { accCd(buf, add(p, 32), rho) }
+            accCd(buf, add(p, 96), mulmod(rho, x, R))
+            let rc := mulmod(rho, c, R)
+            let rcx := mulmod(rc, x, R)
+            accCd(buf, add(p, 160), sub(R, rcx))
+            accCd(buf, add(p, 224), sub(R, mulmod(rcx, x, R)))
+            let z := mload(add(it, 32))
+            let cz2 := mulmod(rc, mulmod(z, z, R), R)
+            let gFold := 0
+            switch mload(add(it, 192))
+            case 1 { acc(buf, mload(add(it, 352)), mload(add(it, 384)), sub(R, cz2)) }
+            default {
+                let cz3 := mulmod(cz2, z, R)
+                acc(buf, mload(add(it, 288)), mload(add(it, 320)), addmod(cz3, sub(R, cz2), R))
+                gFold := addmod(mulmod(cz2, mload(add(it, 480)), R), sub(R, mulmod(cz3, mload(add(it, 512)), R)), R)
+            }
+            {
+                let t := add(tmp, 32)
+                let k := mload(add(it, 224))
+                let rBase := add(p, add(576, mul(64, k)))
+                for { let j := 0 } lt(j, k) { j := add(j, 1) } {
+                    accCd(buf, add(p, add(544, mul(64, j))), mulmod(rho, mload(add(t, mul(add(16, j), 32))), R))
+                    let ui := mload(add(t, mul(add(9, j), 32)))
+                    accCd(buf, add(rBase, mul(64, j)), mulmod(rho, mulmod(ui, ui, R), R))
+                }
+            }
+            {
+                let tX := calldataload(add(p, 288))
+                let ab := mulmod(calldataload(add(p, 448)), calldataload(add(p, 480)), R)
+                let gb := addmod(
+                    mulmod(mload(add(it, 96)), addmod(tX, sub(R, ab), R), R), mulmod(c, addmod(tX, sub(R, delta), R), R), R
+                )
+                gAdd := addmod(mulmod(rho, gb, R), gFold, R)
+                hAdd := mulmod(rho, addmod(sub(R, calldataload(add(p, 352))), mulmod(c, calldataload(add(p, 320)), R), R), R)
+            }
+        }
+    }
+
+    /// @dev delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
+    function _delta(uint256 it) private pure returns (uint256 delta) {
+        assembly ("memory-safe") {
+            let y := mload(it)
+            let z := mload(add(it, 32))
+            let n := mload(add(it, 160))
+            let m := mload(add(it, 192))
+            let nm := mul(n, m)
+            let sumY := 0
+            let yi := 1
+            for { let i := 0 } lt(i, nm) { i := add(i, 1) } {
+                sumY := addmod(sumY, yi, R)
+                yi := mulmod(yi, y, R)
+            }
+            let z2 := mulmod(z, z, R)
+            delta := mulmod(addmod(z, sub(R, z2), R), sumY, R)
+            let zz := mulmod(z2, z, R)
+            let twoN1 := sub(shl(n, 1), 1)
+            for { let j := 0 } lt(j, m) { j := add(j, 1) } {
+                delta := addmod(delta, sub(R, mulmod(zz, twoN1, R)), R)
+                zz := mulmod(zz, z, R)
+            }
+        }
+    }
+
+    /// @dev Requires sum(coefficient * base) to be the identity; multiplies the shared bases once.
+    function _finish(Msm memory msm) private view {
+        uint256 maxNm = msm.gc.length;
+        bytes memory table = _loadGenerators(maxNm);
+        uint256[5] memory buf = msm.buf;
+        _acc(buf, 1, 2, msm.g);
+        _accGenerator(buf, table, 0, msm.h);
+        uint256[] memory gc = msm.gc;
+        uint256[] memory hc = msm.hc;
+        assembly ("memory-safe") {
+            let inPt := add(buf, 64)
+            let gp := add(table, 96) // G_0 (after the length word and H)
+            let hp := add(gp, mul(maxNm, 64)) // H_0
+            let gcp := add(gc, 32)
+            let hcp := add(hc, 32)
+            for { let k := 0 } lt(k, maxNm) { k := add(k, 1) } {
+                let off := mul(k, 64)
+                mstore(inPt, mload(add(gp, off)))
+                mstore(add(buf, 96), mload(add(gp, add(off, 32))))
+                mstore(add(buf, 128), mload(add(gcp, mul(k, 32))))
+                if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+                mstore(inPt, mload(add(hp, off)))
+                mstore(add(buf, 96), mload(add(hp, add(off, 32))))
+                mstore(add(buf, 128), mload(add(hcp, mul(k, 32))))
+                if iszero(staticcall(gas(), 0x07, inPt, 96, inPt, 64)) { revert(0, 0) }
+                if iszero(staticcall(gas(), 0x06, buf, 128, buf, 64)) { revert(0, 0) }
+            }
+        }
+        if (buf[0] != 0 || buf[1] != 0) revert InvalidProof(Reason.EQUATION_FAILED);
+    }
+
+    /// @dev prm = [n, m, z, y^-1, rho*a, b, rho, rho*z]; adds for k < n*m
+    ///   gc[k] += -rho*z - rho*a*s_k,   hc[k] += rho*z + rho*y^-k * (z^(2+j) * 2^(k mod n) - b * s_(nm-1-k)).
+    function _addGeneratorCoefficients(Msm memory msm, uint256[] memory sv, uint256[8] memory prm) private pure {
+        uint256[] memory gc = msm.gc;
+        uint256[] memory hc = msm.hc;
+        assembly ("memory-safe") {
+            let n := mload(prm)
+            let nm := mul(n, mload(add(prm, 32)))
+            let svPtr := add(sv, 32)
+            let svLast := add(svPtr, mul(sub(nm, 1), 32))
+            let gcp := add(gc, 32)
+            let hcp := add(hc, 32)
+            let ryInvPow := mload(add(prm, 192)) // rho * y^-k
+            let zPow := mulmod(mload(add(prm, 64)), mload(add(prm, 64)), R)
+            let k := 0
+            for {} lt(k, nm) {} {
+                let twoPow := 1
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    let off := mul(k, 32)
+                    let gAt := add(gcp, off)
+                    let rz := mload(add(prm, 224))
+                    mstore(
+                        gAt,
+                        addmod(mload(gAt), sub(R, addmod(rz, mulmod(mload(add(prm, 128)), mload(add(svPtr, off)), R), R)), R)
+                    )
+                    let hAt := add(hcp, off)
+                    let bs := mulmod(mload(add(prm, 160)), mload(sub(svLast, off)), R)
+                    mstore(
+                        hAt,
+                        addmod(mload(hAt), addmod(rz, mulmod(ryInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, bs), R), R), R), R)
+                    )
+                    twoPow := shl(1, twoPow)
+                    ryInvPow := mulmod(ryInvPow, mload(add(prm, 96)), R)
+                    k := add(k, 1)
+                }
+                zPow := mulmod(zPow, mload(add(prm, 64)), R)
+            }
         }
     }
 
@@ -399,101 +709,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
-    /// @dev s_i = prod_k u_k^(+-1), + when bit (rounds-1-k) of i is set.
-    function _sVector(uint256[] memory u, uint256[] memory inv, uint256 nm, uint256 rounds)
-        private
-        pure
-        returns (uint256[] memory sv)
-    {
-        unchecked {
-            uint256 allInv = 1;
-            uint256[] memory uSq = new uint256[](rounds);
-            for (uint256 k = 0; k < rounds; k++) {
-                allInv = mulmod(allInv, inv[1 + k], R);
-                uSq[k] = mulmod(u[k], u[k], R);
-            }
-            sv = new uint256[](nm);
-            sv[0] = allInv;
-            for (uint256 i = 1; i < nm; i++) {
-                uint256 lgI = _log2Floor(i);
-                sv[i] = mulmod(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI], R);
-            }
-        }
-    }
-
-    /// @dev [y^-1, u_0^-1, ..., u_(k-1)^-1] with a single modular inversion.
-    function _batchInverse(uint256 y, uint256[] memory u) private view returns (uint256[] memory inv) {
-        unchecked {
-            uint256 count = 1 + u.length;
-            uint256[] memory prefix = new uint256[](count);
-            prefix[0] = y;
-            for (uint256 i = 1; i < count; i++) {
-                prefix[i] = mulmod(prefix[i - 1], u[i - 1], R);
-            }
-            uint256 t = _inv(prefix[count - 1]);
-            inv = new uint256[](count);
-            for (uint256 i = count - 1; i > 0; i--) {
-                inv[i] = mulmod(t, prefix[i - 1], R);
-                t = mulmod(t, u[i - 1], R);
-            }
-            inv[0] = t;
-        }
-    }
-
-    // ------------------------------------------------------------------ decoding
-
-    /// @dev Strict decoding of RangeProof.toAbiBytes(): exact length, exact head offsets and
-    /// array lengths, every point a canonical non-identity curve point, every scalar < r.
-    function _decode(bytes calldata b, uint256 rounds) private pure returns (Proof memory p) {
-        unchecked {
-            if (b.length < 576 || (b.length - 576) % 128 != 0) revert InvalidProof(Reason.WRONG_LENGTH);
-            uint256 k = (b.length - 576) / 128;
-            if (k > 12) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
-            uint256 offL = 15 * 32;
-            uint256 offR = offL + 32 + 64 * k;
-            if (
-                _word(b, 0) != 32 || _word(b, 32 + 11 * 32) != offL || _word(b, 32 + 12 * 32) != offR
-                    || _word(b, 32 + offL) != k || _word(b, 32 + offR) != k
-            ) revert InvalidProof(Reason.WRONG_LENGTH);
-            p.A = _point(b, 32);
-            p.S = _point(b, 96);
-            p.T1 = _point(b, 160);
-            p.T2 = _point(b, 224);
-            p.tx = _scalar(b, 288);
-            p.taux = _scalar(b, 320);
-            p.mu = _scalar(b, 352);
-            p.a = _scalar(b, 32 + 13 * 32);
-            p.b = _scalar(b, 32 + 14 * 32);
-            p.L = new Point[](k);
-            p.R = new Point[](k);
-            for (uint256 r = 0; r < k; r++) {
-                p.L[r] = _point(b, 32 + offL + 32 + 64 * r);
-                p.R[r] = _point(b, 32 + offR + 32 + 64 * r);
-            }
-            if (k != rounds) revert InvalidProof(Reason.ROUND_COUNT_MISMATCH);
-        }
-    }
-
-    function _word(bytes calldata b, uint256 off) private pure returns (uint256 w) {
-        assembly ("memory-safe") {
-            w := calldataload(add(b.offset, off))
-        }
-    }
-
-    function _scalar(bytes calldata b, uint256 off) private pure returns (uint256 s) {
-        s = _word(b, off);
-        if (s >= R) revert InvalidProof(Reason.SCALAR_OUT_OF_RANGE);
-    }
-
-    function _point(bytes calldata b, uint256 off) private pure returns (Point memory pt) {
-        pt.x = _word(b, off);
-        pt.y = _word(b, off + 32);
-        if (pt.x >= P || pt.y >= P) revert InvalidProof(Reason.NON_CANONICAL_POINT);
-        if (pt.x == 0 && pt.y == 0) revert InvalidProof(Reason.IDENTITY_POINT);
-        if (mulmod(pt.y, pt.y, P) != addmod(mulmod(mulmod(pt.x, pt.x, P), pt.x, P), 3, P)) {
-            revert InvalidProof(Reason.POINT_NOT_ON_CURVE);
-        }
-    }
+    // ------------------------------------------------------------------ decoding helpers
 
     /// @dev Copies H, G_0..G_(nm-1), H_0..H_(nm-1) from the table contract into memory.
     function _loadGenerators(uint256 nm) private view returns (bytes memory gens) {
@@ -519,41 +735,6 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     function _log2(uint256 v) private pure returns (uint256 r) {
         unchecked {
             while ((1 << r) < v) r++;
-        }
-    }
-
-    function _log2Floor(uint256 v) private pure returns (uint256 r) {
-        unchecked {
-            while (v > 1) {
-                v >>= 1;
-                r++;
-            }
-        }
-    }
-
-    function _neg(Point memory pt) private pure returns (Point memory) {
-        if (pt.x == 0 && pt.y == 0) return pt;
-        return Point(pt.x, P - pt.y);
-    }
-
-    function _add(Point memory p1, Point memory p2) private view returns (Point memory r) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, mload(p1))
-            mstore(add(m, 32), mload(add(p1, 32)))
-            mstore(add(m, 64), mload(p2))
-            mstore(add(m, 96), mload(add(p2, 32)))
-            if iszero(staticcall(gas(), 0x06, m, 128, r, 64)) { revert(0, 0) }
-        }
-    }
-
-    function _mul(Point memory pt, uint256 s) private view returns (Point memory r) {
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, mload(pt))
-            mstore(add(m, 32), mload(add(pt, 32)))
-            mstore(add(m, 64), s)
-            if iszero(staticcall(gas(), 0x07, m, 96, r, 64)) { revert(0, 0) }
         }
     }
 

@@ -2,26 +2,30 @@
 pragma solidity ^0.8.24;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {ICreditRegistry} from "./interfaces/ICreditRegistry.sol";
 import {IRangeProofVerifier} from "./interfaces/IRangeProofVerifier.sol";
 
 /// @title Credence credit attestation registry
-/// @notice Mints soulbound (ERC-5192) credit attestations after checking the issuer's EIP-712
-/// signature, expiry, the recipient's consent and the zero-knowledge range proof on-chain.
-/// @dev The EIP-712 domain is {name: "Credence", version: "1"} with no chainId and no
-/// verifyingContract, so one issuer signature is valid on every chain where a registry lives.
-/// See docs/attestations.md for why that is safe. The token id of an attestation is uint256(uid).
+/// @notice Mints soulbound (ERC-721 + ERC-5192) credit attestations after checking the issuer's
+/// EIP-712 signature (EOA or ERC-1271 contract), the issuer's authorisation and suspension,
+/// validity dates, the recipient's consent, revocations and the zero-knowledge range proof
+/// on-chain; one at a time or many with one aggregated proof check (mintBatch).
+/// @dev Attestations and revocations are signed in the domain {name: "Credence", version: "1"} with
+/// no chainId and no verifyingContract, so they are valid on every chain where a registry lives;
+/// a MintConsent names this registry's chain id and address. docs/attestations.md explains why
+/// that is safe and lists the residual windows. The token id of an attestation is uint256(uid).
 contract CredenceRegistry is AccessControl, ICreditRegistry {
-    /// @notice Role allowed to issue (sign) attestations that this registry accepts.
+    /// @notice Role allowed to issue (sign) attestations that this registry accepts. Removing it
+    /// from an account (revokeRole/renounceRole) also suspends the key from that moment.
     bytes32 public constant ISSUER_ROLE = keccak256("ISSUER_ROLE");
 
     uint8 public constant STATEMENT_THRESHOLD = 1;
     uint8 public constant STATEMENT_BAND = 2;
     /// @notice `hi` of a threshold statement: the score is unbounded above.
     uint16 public constant UNBOUNDED = type(uint16).max;
+    /// @notice How far in the future `issuedAt` may lie (issuer and chain clocks differ a little).
+    uint64 public constant MAX_CLOCK_SKEW = 300;
 
     bytes32 public constant DOMAIN_TYPEHASH = keccak256("EIP712Domain(string name,string version)");
     bytes32 public constant ATTESTATION_TYPEHASH = keccak256(
@@ -29,7 +33,7 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         "uint16 lo,uint16 hi,bytes32 modelId,bytes32 proofHash,uint64 issuedAt,uint64 expiresAt,uint256 nonce)"
     );
     bytes32 public constant REVOCATION_TYPEHASH = keccak256("Revocation(bytes32 uid)");
-    bytes32 public constant CONSENT_TYPEHASH = keccak256("MintConsent(bytes32 uid,uint256 chainId)");
+    bytes32 public constant CONSENT_TYPEHASH = keccak256("MintConsent(bytes32 uid,uint256 chainId,address registry)");
     /// @notice Label of the proof context that binds a range proof to the attestation it backs.
     bytes32 public constant PROOF_CONTEXT_LABEL = keccak256("credence.attestation.proof-context.v1");
 
@@ -56,35 +60,64 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         uint256 nonce;
     }
 
-    /// @notice What the registry keeps of a minted attestation (the full signed data is in the
-    /// Minted event and the holder's credential package).
+    /// @notice One item of mintBatch. `consentSignature` is empty when msg.sender is the recipient.
+    struct MintRequest {
+        CreditAttestation attestation;
+        bytes issuerSignature;
+        bytes proof;
+        bytes consentSignature;
+    }
+
+    /// @notice What the registry keeps of a minted attestation, in two storage slots (the full
+    /// signed data, with schema and model id, is in the Minted event and the credential package).
     struct Record {
         address recipient;
         uint16 lo;
         uint16 hi;
         uint8 statementKind;
+        uint48 issuedAt;
         bool revoked;
         address issuer;
-        uint48 issuedAt;
         uint48 expiresAt;
-        bytes32 schema;
-        bytes32 modelId;
+    }
+
+    struct Holder {
+        bytes32 current;
+        uint256 balance;
     }
 
     mapping(bytes32 uid => Record) private records;
-    mapping(address holder => bytes32 uid) public currentOf;
-    mapping(bytes32 uid => mapping(address issuer => bool)) public revokedBy;
+    mapping(address holder => Holder) private holders;
+    /// @notice Revocations recorded per (uid, signer); address(this) records an admin revocation.
+    /// A record counts for an attestation only if its signer is that attestation's issuer (or the
+    /// admin entry), so anyone may record any signed revocation without affecting anyone else's.
+    mapping(bytes32 uid => mapping(address signer => bool)) public revokedBy;
+    /// @notice Attestations of `issuer` with issuedAt >= suspendedFrom are invalid; 0 = not suspended.
+    mapping(address issuer => uint48) public suspendedFrom;
+    /// @notice Longest accepted validity (expiresAt - issuedAt): bounds how long a backdated
+    /// attestation of a stolen key can live.
+    uint48 public maxValidity;
 
+    /// @notice A new attestation; `attestation` is the full signed data.
     event Minted(bytes32 indexed uid, address indexed recipient, address indexed issuer, CreditAttestation attestation);
-    event Revoked(bytes32 indexed uid, address indexed issuer);
+    /// @notice A revocation was recorded for the first time (by = signer, or this registry for an admin).
+    event Revoked(bytes32 indexed uid, address indexed by);
+    /// @notice The holder's current attestation changed (see ICreditRegistry).
+    event CurrentChanged(address indexed holder, bytes32 indexed previous, bytes32 indexed current);
+    event IssuerKeySuspended(address indexed issuer, uint48 from);
+    event MaxValidityChanged(uint48 maxValidity);
     /// @notice ERC-5192: emitted once per token, which is locked forever.
     event Locked(uint256 tokenId);
-    /// @notice ERC-721 Transfer, emitted only for mints (from == 0): tokens never move.
+    /// @notice ERC-721 Transfer: from 0 on mint, to 0 when a revocation burns the token. Tokens never move.
     event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
 
     error InvalidIssuerSignature();
     error UnauthorizedIssuer(address issuer);
+    error IssuerSuspended(address issuer, uint48 from);
     error AttestationExpired(uint64 expiresAt);
+    error IssuedInFuture(uint64 issuedAt);
+    error ValidityTooLong(uint64 validity, uint48 maxValidity);
+    error TimestampOutOfRange(uint64 value);
     error InvalidStatement();
     error ConsentRequired(address recipient);
     error InvalidConsent();
@@ -93,15 +126,26 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     error AttestationRevoked(bytes32 uid);
     error UnknownAttestation(bytes32 uid);
     error NotIssuer(address caller);
+    error InvalidRevocationSignature();
+    error InvalidSuspension();
+    error ZeroAddress();
     error Soulbound();
 
-    constructor(address admin, IRangeProofVerifier verifier_) {
+    /// @param maxValidity_ longest accepted expiresAt - issuedAt, in seconds (e.g. 30 days)
+    constructor(address admin, IRangeProofVerifier verifier_, uint48 maxValidity_) {
+        if (maxValidity_ == 0) revert InvalidSuspension();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         verifier = verifier_;
+        maxValidity = maxValidity_;
         TRANSCRIPT_STATE = keccak256(
             abi.encodePacked("credence/transcript/v1", uint32(bytes(TRANSCRIPT_LABEL).length), TRANSCRIPT_LABEL)
         );
         DOMAIN_SEPARATOR = keccak256(abi.encode(DOMAIN_TYPEHASH, keccak256("Credence"), keccak256("1")));
+    }
+
+    /// @notice Interface version of this registry.
+    function version() external pure returns (string memory) {
+        return "2";
     }
 
     // ----------------------------------------------------------------------------- hashing
@@ -128,18 +172,31 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         return _digest(structHash);
     }
 
+    /// @notice The digest an issuer signs to revoke `uid` on every chain.
     function revocationDigest(bytes32 uid) public view returns (bytes32) {
         return _digest(keccak256(abi.encode(REVOCATION_TYPEHASH, uid)));
     }
 
+    /// @notice The digest a recipient signs to let someone else mint `uid` on this registry (this
+    /// chain id and this contract's address: the consent is worthless anywhere else).
     function consentDigest(bytes32 uid) public view returns (bytes32) {
-        return _digest(keccak256(abi.encode(CONSENT_TYPEHASH, uid, block.chainid)));
+        return _digest(keccak256(abi.encode(CONSENT_TYPEHASH, uid, block.chainid, address(this))));
     }
 
     /// @notice The context bytes the range proof's transcript absorbs: they tie the proof to this
     /// schema, issuer, recipient, model and nonce, so it cannot back another attestation.
     function proofContext(CreditAttestation calldata a) public pure returns (bytes memory) {
         return abi.encode(PROOF_CONTEXT_LABEL, a.schema, a.issuer, a.recipient, a.modelId, a.nonce);
+    }
+
+    /// @notice True when `signature` over `digest` is valid for `signer` now: ECDSA for an EOA,
+    /// ERC-1271 isValidSignature for a contract (e.g. a multisig issuer). For off-chain verifiers.
+    function isValidSignatureNow(address signer, bytes32 digest, bytes calldata signature)
+        external
+        view
+        returns (bool)
+    {
+        return SignatureChecker.isValidSignatureNowCalldata(signer, digest, signature);
     }
 
     function _digest(bytes32 structHash) private view returns (bytes32) {
@@ -149,143 +206,345 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     // ----------------------------------------------------------------------------- minting
 
     /// @notice Mints an attestation for msg.sender, who must be its recipient.
+    /// @dev Checks, in this order: timestamps fit 48 bits, statement well-formed, validity <=
+    /// maxValidity, not dated in the future, not expired, issuer signature, issuer authorised, issuer
+    /// not suspended, consent, not already minted, not revoked, proof hash, range proof.
     function mint(CreditAttestation calldata a, bytes calldata issuerSignature, bytes calldata proof)
         external
         returns (bytes32 uid)
     {
-        if (msg.sender != a.recipient) revert ConsentRequired(a.recipient);
-        return _mint(a, issuerSignature, proof);
+        return _mintOne(a, issuerSignature, proof, "");
     }
 
     /// @notice Mints an attestation on behalf of its recipient, who signed an EIP-712
-    /// MintConsent(uid, chainId) for this chain (EOA or ERC-1271 contract wallet).
+    /// MintConsent(uid, chainId, registry) for this registry (EOA or ERC-1271 contract wallet).
+    /// Same checks and order as mint; the consent is not needed when msg.sender is the recipient.
     function mintWithConsent(
         CreditAttestation calldata a,
         bytes calldata issuerSignature,
         bytes calldata proof,
         bytes calldata consentSignature
     ) external returns (bytes32 uid) {
-        if (msg.sender != a.recipient) {
-            bytes32 digest = consentDigest(uidOf(a));
-            if (!SignatureChecker.isValidSignatureNow(a.recipient, digest, consentSignature)) {
-                revert InvalidConsent();
-            }
-        }
-        return _mint(a, issuerSignature, proof);
+        return _mintOne(a, issuerSignature, proof, consentSignature);
     }
 
-    function _mint(CreditAttestation calldata a, bytes calldata issuerSignature, bytes calldata proof)
-        private
-        returns (bytes32 uid)
-    {
-        uid = uidOf(a);
-        (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecover(uid, issuerSignature);
-        if (err != ECDSA.RecoverError.NoError || signer != a.issuer) revert InvalidIssuerSignature();
-        if (!hasRole(ISSUER_ROLE, signer)) revert UnauthorizedIssuer(signer);
-        if (a.expiresAt <= block.timestamp) revert AttestationExpired(a.expiresAt);
-        if (a.issuedAt >= a.expiresAt || a.recipient == address(0)) revert InvalidStatement();
-        if (a.statementKind == STATEMENT_THRESHOLD) {
-            if (a.hi != UNBOUNDED) revert InvalidStatement();
-        } else if (a.statementKind != STATEMENT_BAND || a.lo > a.hi) {
-            revert InvalidStatement();
+    /// @notice Mints many attestations with one aggregated range-proof check.
+    /// @dev Every item passes the same checks as mint/mintWithConsent, independently. Items that fail
+    /// a check are skipped and do not stop the others; if the aggregated proof check fails, the
+    /// proofs are checked one by one and only the bad ones are skipped. A duplicate of an earlier
+    /// item of the same batch is skipped as AlreadyMinted.
+    /// @return results per item: empty when minted, else the ABI-encoded custom error it failed with
+    function mintBatch(MintRequest[] calldata requests) external returns (bytes[] memory results) {
+        uint256 count = requests.length;
+        results = new bytes[](count);
+        bytes32[] memory uids = new bytes32[](count);
+        bool[] memory passed = new bool[](count);
+        uint256 passing;
+        for (uint256 i = 0; i < count; i++) {
+            MintRequest calldata q = requests[i];
+            (bytes32 uid, bytes memory err) =
+                _check(q.attestation, q.issuerSignature, q.proof, q.consentSignature);
+            uids[i] = uid;
+            if (err.length == 0) {
+                passed[i] = true;
+                passing++;
+            } else {
+                results[i] = err;
+            }
         }
-        if (records[uid].recipient != address(0)) revert AlreadyMinted(uid);
-        if (revokedBy[uid][signer]) revert AttestationRevoked(uid);
+        if (passing == 0) return results;
+
+        IRangeProofVerifier.RangeClaim[] memory claims = new IRangeProofVerifier.RangeClaim[](passing);
+        uint256 c;
+        for (uint256 i = 0; i < count; i++) {
+            if (passed[i]) claims[c++] = _claim(requests[i].attestation, requests[i].proof);
+        }
+        try verifier.verifyBatch(TRANSCRIPT_STATE, claims) {}
+        catch (bytes memory reason) {
+            if (reason.length == 0) _bubble(reason); // out of gas or a precompile failure: not a verdict
+            // Some proof is bad: find it (them) one by one; only those items are skipped.
+            c = 0;
+            for (uint256 i = 0; i < count; i++) {
+                if (!passed[i]) continue;
+                IRangeProofVerifier.RangeClaim memory claim = claims[c++];
+                try verifier.verifyRange(
+                    TRANSCRIPT_STATE, claim.commitment, claim.statementKind, claim.lo, claim.hi, claim.context, claim.proof
+                ) {}
+                catch (bytes memory why) {
+                    if (why.length == 0) _bubble(why);
+                    results[i] = why;
+                    passed[i] = false;
+                }
+            }
+        }
+        for (uint256 i = 0; i < count; i++) {
+            if (!passed[i]) continue;
+            if (records[uids[i]].recipient != address(0)) {
+                results[i] = abi.encodeWithSelector(AlreadyMinted.selector, uids[i]);
+                continue;
+            }
+            _store(uids[i], requests[i].attestation);
+        }
+    }
+
+    function _mintOne(
+        CreditAttestation calldata a,
+        bytes calldata issuerSignature,
+        bytes calldata proof,
+        bytes memory consentSignature
+    ) private returns (bytes32 uid) {
+        bytes memory err;
+        (uid, err) = _check(a, issuerSignature, proof, consentSignature);
+        if (err.length != 0) _bubble(err);
+        verifier.verifyRange(
+            TRANSCRIPT_STATE, a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), proof
+        );
+        _store(uid, a);
+    }
+
+    function _claim(CreditAttestation calldata a, bytes calldata proof)
+        private
+        pure
+        returns (IRangeProofVerifier.RangeClaim memory)
+    {
+        return IRangeProofVerifier.RangeClaim(a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), proof);
+    }
+
+    /// @dev Every check of a mint except the range proof, in the documented order. Returns the
+    /// ABI-encoded custom error of the first failed check, or empty bytes.
+    function _check(
+        CreditAttestation calldata a,
+        bytes calldata issuerSignature,
+        bytes calldata proof,
+        bytes memory consentSignature
+    ) private view returns (bytes32 uid, bytes memory err) {
+        if (a.issuedAt > type(uint48).max) return (uid, abi.encodeWithSelector(TimestampOutOfRange.selector, a.issuedAt));
+        if (a.expiresAt > type(uint48).max) {
+            return (uid, abi.encodeWithSelector(TimestampOutOfRange.selector, a.expiresAt));
+        }
+        if (!_wellFormed(a)) return (uid, abi.encodeWithSelector(InvalidStatement.selector));
+        uint48 maxV = maxValidity;
+        if (a.expiresAt - a.issuedAt > maxV) {
+            return (uid, abi.encodeWithSelector(ValidityTooLong.selector, a.expiresAt - a.issuedAt, maxV));
+        }
+        if (a.issuedAt > block.timestamp + MAX_CLOCK_SKEW) {
+            return (uid, abi.encodeWithSelector(IssuedInFuture.selector, a.issuedAt));
+        }
+        if (a.expiresAt <= block.timestamp) return (uid, abi.encodeWithSelector(AttestationExpired.selector, a.expiresAt));
+        uid = uidOf(a);
+        if (!SignatureChecker.isValidSignatureNowCalldata(a.issuer, uid, issuerSignature)) {
+            return (uid, abi.encodeWithSelector(InvalidIssuerSignature.selector));
+        }
+        if (!hasRole(ISSUER_ROLE, a.issuer)) return (uid, abi.encodeWithSelector(UnauthorizedIssuer.selector, a.issuer));
+        uint48 from = suspendedFrom[a.issuer];
+        // A suspended key mints nothing any more, whatever issuedAt it claims (a thief can backdate).
+        if (from != 0) return (uid, abi.encodeWithSelector(IssuerSuspended.selector, a.issuer, from));
+        if (msg.sender != a.recipient) {
+            if (consentSignature.length == 0) {
+                return (uid, abi.encodeWithSelector(ConsentRequired.selector, a.recipient));
+            }
+            if (!SignatureChecker.isValidSignatureNow(a.recipient, consentDigest(uid), consentSignature)) {
+                return (uid, abi.encodeWithSelector(InvalidConsent.selector));
+            }
+        }
+        if (records[uid].recipient != address(0)) return (uid, abi.encodeWithSelector(AlreadyMinted.selector, uid));
+        if (revokedBy[uid][a.issuer] || revokedBy[uid][address(this)]) {
+            return (uid, abi.encodeWithSelector(AttestationRevoked.selector, uid));
+        }
         bytes32 actual = keccak256(proof);
-        if (actual != a.proofHash) revert ProofHashMismatch(a.proofHash, actual);
+        if (actual != a.proofHash) return (uid, abi.encodeWithSelector(ProofHashMismatch.selector, a.proofHash, actual));
+    }
 
-        verifier.verifyRange(TRANSCRIPT_STATE, a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), proof);
+    function _wellFormed(CreditAttestation calldata a) private pure returns (bool) {
+        if (a.issuedAt >= a.expiresAt || a.recipient == address(0) || a.issuer == address(0)) return false;
+        if (a.statementKind == STATEMENT_THRESHOLD) return a.hi == UNBOUNDED;
+        return a.statementKind == STATEMENT_BAND && a.lo <= a.hi;
+    }
 
+    function _store(bytes32 uid, CreditAttestation calldata a) private {
+        address recipient = a.recipient;
+        uint48 issuedAt = uint48(a.issuedAt); // range-checked in _check
         records[uid] = Record({
-            recipient: a.recipient,
+            recipient: recipient,
             lo: a.lo,
             hi: a.hi,
             statementKind: a.statementKind,
+            issuedAt: issuedAt,
             revoked: false,
-            issuer: signer,
-            issuedAt: uint48(a.issuedAt),
-            expiresAt: uint48(a.expiresAt),
-            schema: a.schema,
-            modelId: a.modelId
+            issuer: a.issuer,
+            expiresAt: uint48(a.expiresAt)
         });
-        bytes32 current = currentOf[a.recipient];
-        if (current == bytes32(0) || records[current].issuedAt <= a.issuedAt) currentOf[a.recipient] = uid;
-
-        emit Minted(uid, a.recipient, signer, a);
-        emit Transfer(address(0), a.recipient, uint256(uid));
+        Holder storage h = holders[recipient];
+        bytes32 previous = h.current;
+        h.balance += 1;
+        if (previous == bytes32(0) || records[previous].issuedAt <= issuedAt) {
+            h.current = uid;
+            emit CurrentChanged(recipient, previous, uid);
+        }
+        emit Minted(uid, recipient, a.issuer, a);
+        emit Transfer(address(0), recipient, uint256(uid));
         emit Locked(uint256(uid));
+    }
+
+    function _bubble(bytes memory err) private pure {
+        assembly ("memory-safe") {
+            revert(add(err, 32), mload(err))
+        }
     }
 
     // ----------------------------------------------------------------------------- revocation
 
-    /// @notice Portable revocation: anyone may relay the issuer's EIP-712 Revocation(uid)
-    /// signature, on any chain. A uid not minted here yet is recorded as revoked by the signer,
-    /// which blocks a later mint of that issuer's attestation on this chain.
-    function revokeWithSignature(bytes32 uid, bytes calldata issuerSignature) external {
-        (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecover(revocationDigest(uid), issuerSignature);
-        if (err != ECDSA.RecoverError.NoError) revert InvalidIssuerSignature();
-        Record storage r = records[uid];
-        if (r.recipient != address(0)) {
-            if (signer != r.issuer) revert InvalidIssuerSignature();
-        } else if (!hasRole(ISSUER_ROLE, signer)) {
-            revert UnauthorizedIssuer(signer);
+    /// @notice Records a portable revocation signed by `signer` (EOA or ERC-1271), on any registry,
+    /// at any time, relayed by anyone — also before the attestation is minted here and before the
+    /// signer holds ISSUER_ROLE here. It takes effect for an attestation only if `signer` is that
+    /// attestation's issuer. Idempotent: a revocation already recorded changes nothing and emits
+    /// nothing. A suspended key's revocations still count (revoking only removes trust).
+    function revokeWithSignature(bytes32 uid, address signer, bytes calldata signature) external {
+        if (signer == address(0) || signer == address(this)) revert ZeroAddress();
+        if (!SignatureChecker.isValidSignatureNowCalldata(signer, revocationDigest(uid), signature)) {
+            revert InvalidRevocationSignature();
         }
-        _revoke(uid, signer);
+        _revoke(uid, signer, records[uid].issuer == signer);
     }
 
-    /// @notice Direct revocation by the issuer of a minted attestation.
+    /// @notice Direct revocation on this registry by the attestation's issuer (minted here), or of
+    /// any uid, minted or not, by an admin. Issuers should prefer the signed form, which every
+    /// chain accepts (io.credence.attestations.RegistryClient#revoke signs and relays it).
     function revoke(bytes32 uid) external {
+        if (hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            _revoke(uid, address(this), records[uid].recipient != address(0));
+            return;
+        }
         Record storage r = records[uid];
         if (r.recipient == address(0)) revert UnknownAttestation(uid);
         if (msg.sender != r.issuer) revert NotIssuer(msg.sender);
-        _revoke(uid, msg.sender);
+        _revoke(uid, msg.sender, true);
     }
 
-    function _revoke(bytes32 uid, address issuer) private {
-        revokedBy[uid][issuer] = true;
+    function _revoke(bytes32 uid, address by, bool affectsRecord) private {
+        if (revokedBy[uid][by]) return;
+        revokedBy[uid][by] = true;
+        emit Revoked(uid, by);
+        if (!affectsRecord) return;
         Record storage r = records[uid];
-        if (r.recipient != address(0) && !r.revoked) r.revoked = true;
-        emit Revoked(uid, issuer);
+        if (r.revoked) return;
+        r.revoked = true;
+        holders[r.recipient].balance -= 1;
+        emit Transfer(r.recipient, address(0), uint256(uid)); // burned (ERC-721)
+    }
+
+    // ----------------------------------------------------------------------------- issuer keys
+
+    /// @notice Suspends an issuer key from `from` (unix seconds, > 0): every attestation it issued
+    /// at or after `from` is invalid in every view, and it can mint nothing any more. A suspension
+    /// can only be moved earlier (a compromised key stays compromised).
+    function suspendIssuer(address issuer, uint48 from) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (issuer == address(0)) revert ZeroAddress();
+        uint48 current = suspendedFrom[issuer];
+        if (from == 0 || (current != 0 && from >= current)) revert InvalidSuspension();
+        suspendedFrom[issuer] = from;
+        emit IssuerKeySuspended(issuer, from);
+    }
+
+    /// @notice Changes the longest accepted validity for new mints (does not touch minted ones).
+    function setMaxValidity(uint48 maxValidity_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (maxValidity_ == 0) revert InvalidSuspension();
+        if (maxValidity_ == maxValidity) return;
+        maxValidity = maxValidity_;
+        emit MaxValidityChanged(maxValidity_);
+    }
+
+    /// @dev Taking ISSUER_ROLE away suspends the key from now (unless already suspended earlier), so
+    /// role removal never leaves later attestations of that key valid.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
+        revoked = super._revokeRole(role, account);
+        if (revoked && role == ISSUER_ROLE) {
+            uint48 current = suspendedFrom[account];
+            uint48 now_ = uint48(block.timestamp);
+            if (current == 0 || now_ < current) {
+                suspendedFrom[account] = now_;
+                emit IssuerKeySuspended(account, now_);
+            }
+        }
     }
 
     // ----------------------------------------------------------------------------- views
 
+    /// @notice The stored record (revoked tokens included); reverts UnknownAttestation if never minted here.
     function getAttestation(bytes32 uid) external view returns (Record memory) {
         Record memory r = records[uid];
         if (r.recipient == address(0)) revert UnknownAttestation(uid);
         return r;
     }
 
-    /// @notice True when the attestation is minted, not revoked and not expired.
+    /// @notice True when the attestation is minted here, not revoked, not expired, and its issuer
+    /// key is not suspended from a time at or before its issuedAt.
     function isValid(bytes32 uid) public view returns (bool) {
         Record storage r = records[uid];
-        return r.recipient != address(0) && !r.revoked && r.expiresAt > block.timestamp;
+        if (r.recipient == address(0) || r.revoked || r.expiresAt <= block.timestamp) return false;
+        uint48 from = suspendedFrom[r.issuer];
+        return from == 0 || r.issuedAt < from;
+    }
+
+    /// @notice The holder's current attestation (see ICreditRegistry), valid or not; 0 if none.
+    function currentOf(address holder) external view returns (bytes32) {
+        return holders[holder].current;
     }
 
     /// @inheritdoc ICreditRegistry
     function bandOf(address holder) external view returns (uint16 lo, uint16 hi, uint64 expiresAt, bool valid) {
-        bytes32 uid = currentOf[holder];
+        bytes32 uid = holders[holder].current;
+        if (uid == bytes32(0) || !isValid(uid)) return (0, 0, 0, false);
         Record storage r = records[uid];
-        return (r.lo, r.hi, r.expiresAt, uid != bytes32(0) && isValid(uid));
+        return (r.lo, r.hi, r.expiresAt, true);
     }
 
     /// @inheritdoc ICreditRegistry
     function meetsThreshold(address holder, uint16 t) external view returns (bool) {
-        bytes32 uid = currentOf[holder];
+        bytes32 uid = holders[holder].current;
         return uid != bytes32(0) && isValid(uid) && records[uid].lo >= t;
     }
 
     // ----------------------------------------------------------------------------- soulbound ERC-721 surface
 
-    /// @notice ERC-5192: every attestation is locked to its recipient.
+    /// @notice ERC-721 metadata: the collection name.
+    function name() external pure returns (string memory) {
+        return "Credence Credit Attestation";
+    }
+
+    /// @notice ERC-721 metadata: the collection symbol.
+    function symbol() external pure returns (string memory) {
+        return "CREDIT";
+    }
+
+    /// @notice ERC-721 metadata: no off-chain metadata; always "" for an existing token.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        _requireOwned(tokenId);
+        return "";
+    }
+
+    /// @notice ERC-721: number of unburned (not revoked) attestations minted here to `owner`,
+    /// expired or suspended ones included (they do not move; isValid tells).
+    function balanceOf(address owner) external view returns (uint256) {
+        if (owner == address(0)) revert ZeroAddress();
+        return holders[owner].balance;
+    }
+
+    /// @notice ERC-721: the recipient; reverts UnknownAttestation for a never-minted or revoked (burned) token.
+    function ownerOf(uint256 tokenId) external view returns (address) {
+        return _requireOwned(tokenId);
+    }
+
+    /// @notice ERC-5192: every existing attestation is locked to its recipient.
     function locked(uint256 tokenId) external view returns (bool) {
-        if (records[bytes32(tokenId)].recipient == address(0)) revert UnknownAttestation(bytes32(tokenId));
+        _requireOwned(tokenId);
         return true;
     }
 
-    function ownerOf(uint256 tokenId) external view returns (address owner) {
-        owner = records[bytes32(tokenId)].recipient;
-        if (owner == address(0)) revert UnknownAttestation(bytes32(tokenId));
+    function _requireOwned(uint256 tokenId) private view returns (address owner) {
+        Record storage r = records[bytes32(tokenId)];
+        owner = r.recipient;
+        if (owner == address(0) || r.revoked) revert UnknownAttestation(bytes32(tokenId));
     }
 
     function transferFrom(address, address, uint256) external pure {
@@ -308,7 +567,8 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         revert Soulbound();
     }
 
-    function getApproved(uint256) external pure returns (address) {
+    function getApproved(uint256 tokenId) external view returns (address) {
+        _requireOwned(tokenId);
         return address(0);
     }
 
@@ -316,8 +576,10 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         return false;
     }
 
+    /// @notice ERC-165: ERC-721 (0x80ac58cd), ERC-721 metadata (0x5b5e139f), ERC-5192 (0xb45a3c0e),
+    /// ICreditRegistry, AccessControl and ERC-165 itself.
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
-        return interfaceId == 0xb45a3c0e // ERC-5192
+        return interfaceId == 0x80ac58cd || interfaceId == 0x5b5e139f || interfaceId == 0xb45a3c0e
             || interfaceId == type(ICreditRegistry).interfaceId || super.supportsInterface(interfaceId);
     }
 }

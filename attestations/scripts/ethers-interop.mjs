@@ -1,6 +1,6 @@
 // Interop probe for tests: checks Credence EIP-712 data with ethers v6, the way wallets and dapps do.
 //   node scripts/ethers-interop.mjs verify-attestation < {attestation, signature}  -> {recovered, digest}
-//   node scripts/ethers-interop.mjs sign-consent       < {privateKey, uid, chainId} -> {signature, digest}
+//   node scripts/ethers-interop.mjs sign-consent       < {privateKey, uid, chainId, registry} -> {signature, digest}
 import { TypedDataEncoder, Wallet, verifyTypedData } from 'ethers';
 
 const domain = { name: 'Credence', version: '1' };
@@ -24,6 +24,7 @@ const consentTypes = {
   MintConsent: [
     { name: 'uid', type: 'bytes32' },
     { name: 'chainId', type: 'uint256' },
+    { name: 'registry', type: 'address' },
   ],
 };
 
@@ -40,7 +41,7 @@ switch (process.argv[2]) {
     break;
   }
   case 'sign-consent': {
-    const message = { uid: input.uid, chainId: input.chainId };
+    const message = { uid: input.uid, chainId: input.chainId, registry: input.registry };
     const signature = await new Wallet(input.privateKey).signTypedData(domain, consentTypes, message);
     const digest = TypedDataEncoder.hash(domain, consentTypes, message);
     console.log(JSON.stringify({ signature, digest }));

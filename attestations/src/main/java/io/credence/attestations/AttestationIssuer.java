@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.web3j.abi.datatypes.Address;
@@ -19,12 +22,21 @@ import org.web3j.crypto.Credentials;
 
 /**
  * Issues credit attestations: proves the statement about the committed score (bound to the
- * attestation through the proof context), then EIP-712-signs the attestation with the issuer key.
- * Revocations are signed the same way. Thread-safe.
+ * attestation through the proof context), then EIP-712-signs the attestation with the issuer key
+ * (an EOA, or the owners of an ERC-1271 contract key). Revocations are signed the same way and are
+ * portable ({@link SignedRevocation}). Thread-safe.
+ *
+ * <p>Supersession: when the issuer issues a newer attestation for a borrower, {@link #supersede}
+ * signs the revocation of every earlier attestation of this issuer that claims more than the newer
+ * one; the caller relays them to every registry, so a borrower cannot keep showing a stronger,
+ * outdated attestation by withholding the newer one.
  */
 public final class AttestationIssuer {
 
-  private final Credentials key;
+  /** Default validity of an attestation: short, so what a missed revocation leaves is bounded. */
+  public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
+
+  private final DigestSigner key;
   private final ScoreProver prover;
   private final SecureRandom random;
   private final Clock clock;
@@ -35,6 +47,15 @@ public final class AttestationIssuer {
    * @param clock source of issue times
    */
   public AttestationIssuer(Credentials key, SecureRandom random, Clock clock) {
+    this(DigestSigner.of(key), random, clock);
+  }
+
+  /**
+   * @param key signs for the issuer address (e.g. the owners of an ERC-1271 multisig issuer)
+   * @param random source of nonces and proof randomness
+   * @param clock source of issue times
+   */
+  public AttestationIssuer(DigestSigner key, SecureRandom random, Clock clock) {
     this.key = Objects.requireNonNull(key);
     this.random = Objects.requireNonNull(random);
     this.prover = new ScoreProver(random);
@@ -43,7 +64,16 @@ public final class AttestationIssuer {
 
   /** The issuer's address, which registries and lenders allow-list. */
   public Address address() {
-    return new Address(key.getAddress());
+    return key.address();
+  }
+
+  /**
+   * As {@link #issue(Address, Opening, Statement, Bytes32, Duration)} for {@link
+   * #DEFAULT_VALIDITY}.
+   */
+  public CredentialPackage issue(
+      Address recipient, Opening opening, Statement statement, Bytes32 modelId) {
+    return issue(recipient, opening, statement, modelId, DEFAULT_VALIDITY);
   }
 
   /**
@@ -92,12 +122,51 @@ public final class AttestationIssuer {
     if (!attestation.issuer().equals(address())) {
       throw new IllegalArgumentException("attestation names another issuer");
     }
-    return Eip712.sign(Eip712.uid(attestation), key.getEcKeyPair());
+    return key.sign(Eip712.uid(attestation));
   }
 
   /** Signs a portable revocation of {@code uid}, valid on every chain. */
   public byte[] signRevocation(Bytes32 uid) {
-    return Eip712.sign(Eip712.revocationDigest(uid), key.getEcKeyPair());
+    return key.sign(Eip712.revocationDigest(uid));
+  }
+
+  /** A portable revocation of {@code uid} by this issuer, to relay to every registry. */
+  public SignedRevocation revocation(Bytes32 uid) {
+    return new SignedRevocation(uid, address(), signRevocation(uid));
+  }
+
+  /**
+   * Signed revocations of the earlier attestations that {@code newer} supersedes: those of this
+   * issuer, issued no later than {@code newer}, that claim more than it (their score interval does
+   * not contain the newer one's, e.g. an older threshold 700 when the newer says 650). Attestations
+   * of other issuers and {@code newer} itself are ignored.
+   *
+   * @param newer the attestation just issued
+   * @param earlier the borrower's earlier attestations (from the issuer's records)
+   * @throws IllegalArgumentException if {@code newer} names another issuer
+   */
+  public List<SignedRevocation> supersede(
+      CreditAttestation newer, Collection<CreditAttestation> earlier) {
+    if (!newer.issuer().equals(address())) {
+      throw new IllegalArgumentException("attestation names another issuer");
+    }
+    Bytes32 newUid = Eip712.uid(newer);
+    List<SignedRevocation> out = new ArrayList<>();
+    for (CreditAttestation old : earlier) {
+      Bytes32 uid = Eip712.uid(old);
+      if (old.issuer().equals(address())
+          && !uid.equals(newUid)
+          && !old.issuedAt().isAfter(newer.issuedAt())
+          && claimsMore(old, newer)) {
+        out.add(revocation(uid));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** True when {@code a}'s score interval [lo, hi] does not contain {@code b}'s. */
+  static boolean claimsMore(CreditAttestation a, CreditAttestation b) {
+    return a.lo() > b.lo() || a.hi() < b.hi();
   }
 
   @Override

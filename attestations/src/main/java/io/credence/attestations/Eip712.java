@@ -2,6 +2,7 @@ package io.credence.attestations;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -24,7 +25,8 @@ public final class Eip712 {
           + "uint8 statementKind,uint16 lo,uint16 hi,bytes32 modelId,bytes32 proofHash,"
           + "uint64 issuedAt,uint64 expiresAt,uint256 nonce)";
   public static final String REVOCATION_TYPE = "Revocation(bytes32 uid)";
-  public static final String CONSENT_TYPE = "MintConsent(bytes32 uid,uint256 chainId)";
+  public static final String CONSENT_TYPE =
+      "MintConsent(bytes32 uid,uint256 chainId,address registry)";
 
   /** Application label of the range proof's transcript ({@code io.credence.zk.Transcript}). */
   public static final String TRANSCRIPT_LABEL = "credence/attestation/v1";
@@ -63,9 +65,17 @@ public final class Eip712 {
     return digest(keccak(keccak(REVOCATION_TYPE), uid.bytes()));
   }
 
-  /** Digest a recipient signs to consent to {@code uid} being minted on chain {@code chainId}. */
-  public static Bytes32 consentDigest(Bytes32 uid, long chainId) {
-    return digest(keccak(keccak(CONSENT_TYPE), uid.bytes(), word(BigInteger.valueOf(chainId))));
+  /**
+   * Digest a recipient signs to consent to {@code uid} being minted on the registry at {@code
+   * registry} on chain {@code chainId}; the consent is worthless on any other chain or registry.
+   */
+  public static Bytes32 consentDigest(Bytes32 uid, long chainId, Address registry) {
+    return digest(
+        keccak(
+            keccak(CONSENT_TYPE),
+            uid.bytes(),
+            word(BigInteger.valueOf(chainId)),
+            word(registry.toUint().getValue())));
   }
 
   /**

@@ -14,7 +14,15 @@ public final class RegistryException extends Exception {
   public enum Reason {
     INVALID_ISSUER_SIGNATURE,
     UNAUTHORIZED_ISSUER,
+    /** The issuer key is suspended on this registry (detail: issuer and suspension time). */
+    ISSUER_SUSPENDED,
     ATTESTATION_EXPIRED,
+    /** issuedAt lies more than the registry's clock skew in the future. */
+    ISSUED_IN_FUTURE,
+    /** expiresAt − issuedAt exceeds the registry's maxValidity. */
+    VALIDITY_TOO_LONG,
+    /** issuedAt or expiresAt does not fit the registry's 48-bit timestamps. */
+    TIMESTAMP_OUT_OF_RANGE,
     INVALID_STATEMENT,
     CONSENT_REQUIRED,
     INVALID_CONSENT,
@@ -23,6 +31,11 @@ public final class RegistryException extends Exception {
     ATTESTATION_REVOKED,
     UNKNOWN_ATTESTATION,
     NOT_ISSUER,
+    /** A signed revocation does not verify for the signer it names. */
+    INVALID_REVOCATION_SIGNATURE,
+    /** A suspension that is zero or later than the existing one, or a zero max validity. */
+    INVALID_SUSPENSION,
+    ZERO_ADDRESS,
     SOULBOUND,
     /** The on-chain range-proof verifier rejected the proof (detail names its reason). */
     INVALID_PROOF,

@@ -12,7 +12,8 @@ import org.web3j.utils.Numeric;
 /** Maps revert data (custom error selectors) of the registry and verifier to typed reasons. */
 final class RevertDecoder {
 
-  private static final String[] VERIFIER_REASONS = {
+  /** The Solidity verifier's {@code Reason} enum, in order (a test ties it to zk's enum). */
+  static final String[] VERIFIER_REASONS = {
     "WRONG_LENGTH",
     "ROUND_COUNT_MISMATCH",
     "NON_CANONICAL_POINT",
@@ -24,13 +25,17 @@ final class RevertDecoder {
     "EQUATION_FAILED"
   };
 
-  private record Known(String signature, Reason reason) {}
+  record Known(String signature, Reason reason) {}
 
-  private static final Map<String, Known> BY_SELECTOR =
+  static final Map<String, Known> BY_SELECTOR =
       Stream.of(
               new Known("InvalidIssuerSignature()", Reason.INVALID_ISSUER_SIGNATURE),
               new Known("UnauthorizedIssuer(address)", Reason.UNAUTHORIZED_ISSUER),
+              new Known("IssuerSuspended(address,uint48)", Reason.ISSUER_SUSPENDED),
               new Known("AttestationExpired(uint64)", Reason.ATTESTATION_EXPIRED),
+              new Known("IssuedInFuture(uint64)", Reason.ISSUED_IN_FUTURE),
+              new Known("ValidityTooLong(uint64,uint48)", Reason.VALIDITY_TOO_LONG),
+              new Known("TimestampOutOfRange(uint64)", Reason.TIMESTAMP_OUT_OF_RANGE),
               new Known("InvalidStatement()", Reason.INVALID_STATEMENT),
               new Known("ConsentRequired(address)", Reason.CONSENT_REQUIRED),
               new Known("InvalidConsent()", Reason.INVALID_CONSENT),
@@ -39,9 +44,13 @@ final class RevertDecoder {
               new Known("AttestationRevoked(bytes32)", Reason.ATTESTATION_REVOKED),
               new Known("UnknownAttestation(bytes32)", Reason.UNKNOWN_ATTESTATION),
               new Known("NotIssuer(address)", Reason.NOT_ISSUER),
+              new Known("InvalidRevocationSignature()", Reason.INVALID_REVOCATION_SIGNATURE),
+              new Known("InvalidSuspension()", Reason.INVALID_SUSPENSION),
+              new Known("ZeroAddress()", Reason.ZERO_ADDRESS),
               new Known("Soulbound()", Reason.SOULBOUND),
               new Known("InvalidProof(uint8)", Reason.INVALID_PROOF),
-              new Known("AccessControlUnauthorizedAccount(address,bytes32)", Reason.ACCESS_DENIED))
+              new Known("AccessControlUnauthorizedAccount(address,bytes32)", Reason.ACCESS_DENIED),
+              new Known("AccessControlBadConfirmation()", Reason.ACCESS_DENIED))
           .collect(Collectors.toMap(k -> selector(k.signature()), k -> k));
 
   private RevertDecoder() {}

@@ -289,13 +289,18 @@ class CredenceRegistryIT {
     RegistryClient relayer = client(anvil.account(3));
     expectRevert(() -> relayer.mint(pkg), Reason.CONSENT_REQUIRED);
     byte[] wrongConsent =
-        Eip712.sign(Eip712.consentDigest(pkg.uid(), anvil.chainId()), outsiderKey.getEcKeyPair());
+        Eip712.sign(
+            Eip712.consentDigest(pkg.uid(), anvil.chainId(), asAdmin.address()),
+            outsiderKey.getEcKeyPair());
     expectRevert(() -> relayer.mintWithConsent(pkg, wrongConsent), Reason.INVALID_CONSENT);
-    byte[] otherChain = Eip712.sign(Eip712.consentDigest(pkg.uid(), 1), borrower.getEcKeyPair());
+    byte[] otherChain =
+        Eip712.sign(Eip712.consentDigest(pkg.uid(), 1, asAdmin.address()), borrower.getEcKeyPair());
     expectRevert(() -> relayer.mintWithConsent(pkg, otherChain), Reason.INVALID_CONSENT);
 
     byte[] consent =
-        Eip712.sign(Eip712.consentDigest(pkg.uid(), anvil.chainId()), borrower.getEcKeyPair());
+        Eip712.sign(
+            Eip712.consentDigest(pkg.uid(), anvil.chainId(), asAdmin.address()),
+            borrower.getEcKeyPair());
     var minted = relayer.mintWithConsent(pkg, consent);
     GasReport.record("mintWithConsent threshold t=650 (n=16, m=1)", minted.receipt().getGasUsed());
     assertThat(asAdmin.isValid(pkg.uid())).isTrue();
@@ -333,18 +338,20 @@ class CredenceRegistryIT {
     CredentialPackage minted = threshold(issuer, borrower, 712, 650);
     client(borrower).mint(minted);
     RegistryClient relayer = client(anvil.account(3));
-    var receipt = relayer.revokeWithSignature(minted.uid(), issuer.signRevocation(minted.uid()));
-    GasReport.record("revokeWithSignature (relayed)", receipt.getGasUsed());
+    var receipt = relayer.relay(issuer.revocation(minted.uid())).orElseThrow();
+    GasReport.record("revokeWithSignature (relayed, burns the token)", receipt.getGasUsed());
     assertThat(asAdmin.isValid(minted.uid())).isFalse();
 
     CredentialPackage notYetMinted = threshold(issuer, borrower, 712, 650);
-    relayer.revokeWithSignature(notYetMinted.uid(), issuer.signRevocation(notYetMinted.uid()));
+    relayer.relay(issuer.revocation(notYetMinted.uid()));
     expectRevert(() -> client(borrower).mint(notYetMinted), Reason.ATTESTATION_REVOKED);
 
-    byte[] byOutsider = unauthorisedIssuer.signRevocation(minted.uid());
+    // A signature that is not the named signer's is refused.
+    Bytes32 other = threshold(issuer, borrower, 712, 650).uid();
+    byte[] byOutsider = unauthorisedIssuer.signRevocation(other);
     expectRevert(
-        () -> relayer.revokeWithSignature(minted.uid(), byOutsider),
-        Reason.INVALID_ISSUER_SIGNATURE);
+        () -> relayer.relay(new SignedRevocation(other, issuer.address(), byOutsider)),
+        Reason.INVALID_REVOCATION_SIGNATURE);
   }
 
   @Test

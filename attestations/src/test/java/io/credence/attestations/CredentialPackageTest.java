@@ -78,7 +78,11 @@ class CredentialPackageTest {
 
   @Test
   void rejectsAUidThatDoesNotMatch() {
-    String json = issue().toJson().replaceFirst("\"uid\" : \"0x.", "\"uid\" : \"0x0");
+    CredentialPackage pkg = issue();
+    // Flip the uid's first hex digit (replacing it by a fixed digit was a no-op 1 time in 16).
+    char first = pkg.uid().hex().charAt(2);
+    String json =
+        pkg.toJson().replaceFirst("\"uid\" : \"0x.", "\"uid\" : \"0x" + (first == '0' ? '1' : '0'));
     assertThatThrownBy(() -> CredentialPackage.fromJson(json))
         .isInstanceOf(CredentialFormatException.class);
   }

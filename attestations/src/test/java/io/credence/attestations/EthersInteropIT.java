@@ -66,18 +66,6 @@ class EthersInteropIT {
     assertThat(verified.get("digest").asText()).isEqualTo(pkg.uid().hex());
 
     // 2. A consent signed by ethers' Wallet.signTypedData is accepted by Java and the contract.
-    ObjectNode consentIn = JSON.createObjectNode();
-    consentIn.put(
-        "privateKey",
-        Numeric.toHexStringWithPrefixZeroPadded(borrower.getEcKeyPair().getPrivateKey(), 64));
-    consentIn.put("uid", pkg.uid().hex());
-    consentIn.put("chainId", anvil.chainId());
-    JsonNode consent = ethers("sign-consent", consentIn);
-    Bytes32 digest = Eip712.consentDigest(pkg.uid(), anvil.chainId());
-    assertThat(consent.get("digest").asText()).isEqualTo(digest.hex());
-    byte[] signature = Numeric.hexStringToByteArray(consent.get("signature").asText());
-    assertThat(Eip712.recover(digest, signature)).isEqualToIgnoringCase(borrower.getAddress());
-
     RegistryClient registry =
         RegistryClient.deploy(
             anvil.web3j(),
@@ -85,6 +73,20 @@ class EthersInteropIT {
             TestChain.GAS,
             new Address(admin.getAddress()));
     registry.authorizeIssuer(issuer.address());
+    ObjectNode consentIn = JSON.createObjectNode();
+    consentIn.put(
+        "privateKey",
+        Numeric.toHexStringWithPrefixZeroPadded(borrower.getEcKeyPair().getPrivateKey(), 64));
+    consentIn.put("uid", pkg.uid().hex());
+    consentIn.put("chainId", anvil.chainId());
+    consentIn.put("registry", registry.address().toString());
+    JsonNode consent = ethers("sign-consent", consentIn);
+    Bytes32 digest = Eip712.consentDigest(pkg.uid(), anvil.chainId(), registry.address());
+    assertThat(consent.get("digest").asText()).isEqualTo(digest.hex());
+    byte[] signature = Numeric.hexStringToByteArray(consent.get("signature").asText());
+    assertThat(Eip712.recover(digest, signature)).isEqualToIgnoringCase(borrower.getAddress());
+    assertThat(registry.consentDigest(pkg.uid())).isEqualTo(digest);
+
     RegistryClient relayer =
         RegistryClient.at(
             anvil.web3j(),

@@ -70,7 +70,9 @@ class PortabilityIT {
 
     as(mainnetLike, a, borrower).mint(pkg);
     byte[] consentOnB =
-        Eip712.sign(Eip712.consentDigest(pkg.uid(), l2Like.chainId()), borrower.getEcKeyPair());
+        Eip712.sign(
+            Eip712.consentDigest(pkg.uid(), l2Like.chainId(), b.address()),
+            borrower.getEcKeyPair());
     as(l2Like, b, l2Like.account(3)).mintWithConsent(pkg, consentOnB);
 
     Address holder = new Address(borrower.getAddress());
@@ -97,9 +99,9 @@ class PortabilityIT {
     assertThat(runCli(cli)).isEqualTo(VerifyCommand.VALID);
 
     // One portable revocation, relayed by anyone, on both chains.
-    byte[] revocation = issuer.signRevocation(pkg.uid());
-    as(mainnetLike, a, mainnetLike.account(4)).revokeWithSignature(pkg.uid(), revocation);
-    as(l2Like, b, l2Like.account(4)).revokeWithSignature(pkg.uid(), revocation);
+    SignedRevocation revocation = issuer.revocation(pkg.uid());
+    as(mainnetLike, a, mainnetLike.account(4)).relay(revocation);
+    as(l2Like, b, l2Like.account(4)).relay(revocation);
     assertThat(a.bandOf(holder).valid()).isFalse();
     assertThat(b.meetsThreshold(holder, 700)).isFalse();
 

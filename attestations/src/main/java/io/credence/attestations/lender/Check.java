@@ -2,7 +2,10 @@ package io.credence.attestations.lender;
 
 /** The checks a lender's verification runs, in order. */
 public enum Check {
-  /** The issuer signature is well-formed and recovers the attestation's issuer. */
+  /**
+   * The issuer signature recovers the attestation's issuer (ECDSA, offline), or — for a contract
+   * issuer — its ERC-1271 {@code isValidSignature} accepts it on the policy's registry chain.
+   */
   ISSUER_SIGNATURE,
   /** The issuer is trusted: in the policy's allow-list, or holds ISSUER_ROLE on the registry. */
   ISSUER_ALLOWED,
@@ -14,7 +17,11 @@ public enum Check {
   RANGE_PROOF,
   /** The statement implies score ≥ the policy's minimum score. */
   MIN_SCORE,
-  /** The registry holds the attestation, minted and neither revoked nor expired. */
+  /**
+   * The registry holds the attestation, minted and valid (not revoked, not expired, issuer key not
+   * suspended for it), and no revocation source records a revocation of it or a suspension of its
+   * issuer key that covers it.
+   */
   ON_CHAIN_STATUS;
 
   /** kebab-case name used by the CLI and its JSON. */

@@ -55,7 +55,7 @@ public final class CredentialVerifier {
                           new DefaultGasProvider(),
                           o.registry().toString()))
               .orElse(null);
-      out.add(signature(pkg));
+      out.add(signature(pkg, registry));
       out.add(issuerAllowed(a, policy, registry));
       out.add(expiry(a));
       boolean hashOk = Eip712.proofHash(pkg.proof()).equals(a.proofHash());
@@ -65,7 +65,7 @@ public final class CredentialVerifier {
               : CheckResult.fail(Check.PROOF_HASH, "keccak256(proof) ≠ attestation.proofHash"));
       out.add(rangeProof(pkg));
       out.add(minScore(a, policy));
-      out.add(onChain(pkg, registry));
+      out.add(onChain(pkg, registry, policy.revocationSources()));
       return new VerificationReport(pkg.uid(), out);
     } finally {
       if (web3j != null) {
@@ -74,18 +74,31 @@ public final class CredentialVerifier {
     }
   }
 
-  private static CheckResult signature(CredentialPackage pkg) {
+  private static CheckResult signature(CredentialPackage pkg, RegistryClient registry) {
+    String problem;
     try {
       String signer = Eip712.recover(pkg.uid(), pkg.issuerSignature());
       if (new Address(signer).equals(pkg.attestation().issuer())) {
         return CheckResult.pass(Check.ISSUER_SIGNATURE, "signed by " + signer);
       }
-      return CheckResult.fail(
-          Check.ISSUER_SIGNATURE,
-          "recovers " + signer + ", not the issuer " + pkg.attestation().issuer());
+      problem = "recovers " + signer + ", not the issuer " + pkg.attestation().issuer();
     } catch (SignatureException e) {
-      return CheckResult.fail(Check.ISSUER_SIGNATURE, e.getMessage());
+      problem = e.getMessage();
     }
+    // A contract issuer (ERC-1271, e.g. a multisig) can only be checked on its chain.
+    if (registry != null) {
+      try {
+        if (registry.isValidSignatureNow(
+            pkg.attestation().issuer(), pkg.uid(), pkg.issuerSignature())) {
+          return CheckResult.pass(
+              Check.ISSUER_SIGNATURE,
+              "valid for " + pkg.attestation().issuer() + " (ERC-1271, checked on chain)");
+        }
+      } catch (RegistryException e) {
+        problem += "; registry unreachable: " + e.getMessage();
+      }
+    }
+    return CheckResult.fail(Check.ISSUER_SIGNATURE, problem);
   }
 
   private static CheckResult issuerAllowed(
@@ -147,23 +160,64 @@ public final class CredentialVerifier {
         : CheckResult.fail(Check.MIN_SCORE, "proves only score ≥ " + a.lo() + " < " + min);
   }
 
-  private static CheckResult onChain(CredentialPackage pkg, RegistryClient registry) {
-    if (registry == null) {
+  private static CheckResult onChain(
+      CredentialPackage pkg,
+      RegistryClient registry,
+      List<VerificationPolicy.OnChainStatus> revocationSources) {
+    if (registry == null && revocationSources.isEmpty()) {
       return CheckResult.skipped(Check.ON_CHAIN_STATUS, "no registry given");
     }
     try {
-      var record = registry.getAttestation(pkg.uid());
-      if (record.isEmpty()) {
-        return CheckResult.fail(Check.ON_CHAIN_STATUS, "not minted on " + registry.address());
+      String detail = "not revoked on " + revocationSources.size() + " other registries";
+      if (registry != null) {
+        var record = registry.getAttestation(pkg.uid());
+        if (record.isEmpty()) {
+          return CheckResult.fail(Check.ON_CHAIN_STATUS, "not minted on " + registry.address());
+        }
+        if (record.get().revoked()) {
+          return CheckResult.fail(Check.ON_CHAIN_STATUS, "revoked");
+        }
+        if (!registry.isValid(pkg.uid())) {
+          return CheckResult.fail(
+              Check.ON_CHAIN_STATUS, "expired or issuer key suspended on-chain");
+        }
+        detail = "minted and valid; " + detail;
       }
-      if (record.get().revoked()) {
-        return CheckResult.fail(Check.ON_CHAIN_STATUS, "revoked");
+      for (var source : revocationSources) {
+        Web3j web3j = Web3j.build(new HttpService(source.rpcUrl()));
+        try {
+          RegistryClient other =
+              RegistryClient.at(
+                  web3j,
+                  new ReadonlyTransactionManager(web3j, Address.DEFAULT.toString()),
+                  new DefaultGasProvider(),
+                  source.registry().toString());
+          CheckResult bad = revokedOn(pkg.attestation(), pkg.uid(), other);
+          if (bad != null) {
+            return bad;
+          }
+        } finally {
+          web3j.shutdown();
+        }
       }
-      return registry.isValid(pkg.uid())
-          ? CheckResult.pass(Check.ON_CHAIN_STATUS, "minted and not revoked")
-          : CheckResult.fail(Check.ON_CHAIN_STATUS, "expired on-chain");
+      return CheckResult.pass(Check.ON_CHAIN_STATUS, detail);
     } catch (RegistryException e) {
       return CheckResult.fail(Check.ON_CHAIN_STATUS, "registry unreachable: " + e.getMessage());
     }
+  }
+
+  private static CheckResult revokedOn(
+      CreditAttestation a, io.credence.attestations.Bytes32 uid, RegistryClient other)
+      throws RegistryException {
+    if (other.isRevokedBy(uid, a.issuer()) || other.isRevokedByAdmin(uid)) {
+      return CheckResult.fail(Check.ON_CHAIN_STATUS, "revoked on " + other.address());
+    }
+    var suspended = other.suspendedFrom(a.issuer());
+    if (suspended.isPresent() && !a.issuedAt().isBefore(suspended.get())) {
+      return CheckResult.fail(
+          Check.ON_CHAIN_STATUS,
+          "issuer key suspended from " + suspended.get() + " on " + other.address());
+    }
+    return null;
   }
 }

@@ -92,7 +92,8 @@ public final class VerifyCommand {
             minScore,
             rpc == null
                 ? Optional.empty()
-                : Optional.of(new VerificationPolicy.OnChainStatus(rpc, new Address(registry))));
+                : Optional.of(new VerificationPolicy.OnChainStatus(rpc, new Address(registry))),
+            java.util.List.of());
     VerificationReport report = new CredentialVerifier(clock).verify(pkg, policy);
     if (json) {
       out.println(toJson(report));
