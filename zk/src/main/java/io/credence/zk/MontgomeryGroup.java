@@ -28,7 +28,15 @@ final class MontgomeryGroup implements CurveGroup {
   static final int LARGE_FIXED_WINDOW = 10;
 
   /** From this many non-zero terms on, the bucket method beats interleaved wNAF. */
-  static final int PIPPENGER_THRESHOLD = 512;
+  static final int PIPPENGER_THRESHOLD = 4096;
+
+  /**
+   * From this many points on, the additions of each bit position are batched in affine coordinates
+   * ({@link AffineColumns}).
+   */
+  static final int BATCHED_STRAUS_THRESHOLD = 8;
+
+  private static final int HALF_BITS = 128;
 
   private static final int JAC = JacobianLimbs.JAC;
   private static final int AFF = JacobianLimbs.AFF;
@@ -45,6 +53,8 @@ final class MontgomeryGroup implements CurveGroup {
     final int window;
     // P, 3P, …, (2^(w−1) − 1)·P as affine limbs, 8 longs (x, y) per entry
     private volatile long[] table;
+    // for a fixed base: 2^128·P, whose table serves the scalar's upper half (halves the doublings)
+    private volatile Affine high;
 
     Affine(Fp x, Fp y, int window) {
       this.x = x;
@@ -204,18 +214,37 @@ final class MontgomeryGroup implements CurveGroup {
 
   /** Interleaved wNAF: one shared doubling chain, one mixed addition per non-zero digit. */
   private long[] straus(Affine[] ps, BigInteger[] ks, int count) {
-    int[][] nafs = new int[count][];
+    // A fixed base's scalar is split as k = lo + 2^128·hi, hi on the cached point 2^128·P, so an
+    // MSM over fixed bases only (every MSM of the prover) needs 128 doublings instead of 254.
+    Affine[] bases = new Affine[2 * count];
+    int[][] nafs = new int[2 * count][];
+    int terms = 0;
     int maxLen = 0;
     for (int i = 0; i < count; i++) {
-      nafs[i] = wnaf(ks[i], ps[i].window);
-      maxLen = Math.max(maxLen, nafs[i].length);
+      Affine p = ps[i];
+      BigInteger k = ks[i];
+      if (p.window > WINDOW && k.bitLength() > HALF_BITS) {
+        bases[terms] = high(p);
+        nafs[terms] = wnaf(k.shiftRight(HALF_BITS), p.window);
+        maxLen = Math.max(maxLen, nafs[terms++].length);
+        k = k.subtract(k.shiftRight(HALF_BITS).shiftLeft(HALF_BITS));
+        if (k.signum() == 0) {
+          continue;
+        }
+      }
+      bases[terms] = p;
+      nafs[terms] = wnaf(k, p.window);
+      maxLen = Math.max(maxLen, nafs[terms++].length);
     }
-    long[][] tables = tables(ps, count);
+    long[][] tables = tables(bases, terms);
+    if (terms >= BATCHED_STRAUS_THRESHOLD) {
+      return AffineColumns.sum(tables, nafs, terms, maxLen);
+    }
     long[] acc = new long[JAC];
     long[] s = new long[SCRATCH];
     for (int bit = maxLen - 1; bit >= 0; bit--) {
       JacobianLimbs.dbl(acc, 0, s);
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < terms; i++) {
         int[] naf = nafs[i];
         if (bit < naf.length && naf[bit] != 0) {
           int d = naf[bit];
@@ -300,6 +329,25 @@ final class MontgomeryGroup implements CurveGroup {
       }
       out[off + w] = v;
     }
+  }
+
+  /** 2^128·P for a fixed base, computed once and cached (with the same window as P). */
+  private static Affine high(Affine p) {
+    Affine h = p.high;
+    if (h == null) {
+      long[] j = new long[JAC];
+      p.x.copyTo(j, 0);
+      p.y.copyTo(j, 4);
+      FieldLimbs.setOne(j, 8);
+      long[] s = new long[SCRATCH];
+      for (int i = 0; i < HALF_BITS; i++) {
+        JacobianLimbs.dbl(j, 0, s);
+      }
+      long[] a = JacobianLimbs.batchToAffine(j, 1);
+      h = new Affine(Fp.fromLimbs(a, 0), Fp.fromLimbs(a, 4), p.window);
+      p.high = h;
+    }
+    return h;
   }
 
   /** Odd-multiple tables, computing and caching the missing ones with one shared inversion. */
