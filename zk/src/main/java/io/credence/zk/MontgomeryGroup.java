@@ -226,7 +226,7 @@ final class MontgomeryGroup implements CurveGroup {
       if (p.window > WINDOW && k.bitLength() > HALF_BITS) {
         bases[terms] = high(p);
         nafs[terms] = wnaf(k.shiftRight(HALF_BITS), p.window);
-        maxLen = Math.max(maxLen, nafs[terms++].length);
+        maxLen = Math.max(maxLen, length(nafs[terms++]));
         k = k.subtract(k.shiftRight(HALF_BITS).shiftLeft(HALF_BITS));
         if (k.signum() == 0) {
           continue;
@@ -234,7 +234,7 @@ final class MontgomeryGroup implements CurveGroup {
       }
       bases[terms] = p;
       nafs[terms] = wnaf(k, p.window);
-      maxLen = Math.max(maxLen, nafs[terms++].length);
+      maxLen = Math.max(maxLen, length(nafs[terms++]));
     }
     long[][] tables = tables(bases, terms);
     if (terms >= BATCHED_STRAUS_THRESHOLD) {
@@ -242,13 +242,19 @@ final class MontgomeryGroup implements CurveGroup {
     }
     long[] acc = new long[JAC];
     long[] s = new long[SCRATCH];
+    int[] next = new int[terms]; // per term, the index of its highest digit not yet added
+    for (int i = 0; i < terms; i++) {
+      next[i] = nafs[i].length - 2;
+    }
     for (int bit = maxLen - 1; bit >= 0; bit--) {
       JacobianLimbs.dbl(acc, 0, s);
       for (int i = 0; i < terms; i++) {
         int[] naf = nafs[i];
-        if (bit < naf.length && naf[bit] != 0) {
-          int d = naf[bit];
+        int j = next[i];
+        if (j >= 0 && naf[j] == bit) {
+          int d = naf[j + 1];
           JacobianLimbs.madd(acc, 0, tables[i], (Math.abs(d) >> 1) * AFF, d < 0, s);
+          next[i] = j - 2;
         }
       }
     }
@@ -403,17 +409,21 @@ final class MontgomeryGroup implements CurveGroup {
     return 1 << (p.window - 2);
   }
 
-  /** Width-w non-adjacent form, least significant digit first; digits odd, |d| < 2^(w-1). */
+  /**
+   * Width-w non-adjacent form, sparse: {position₀, digit₀, position₁, digit₁, …} for the non-zero
+   * digits, lowest position first; digits are odd with |d| &lt; 2^(w−1), and k = Σ
+   * digit·2^position.
+   */
   static int[] wnaf(BigInteger k, int w) {
     long[] limbs = limbs(k);
-    int len = k.bitLength();
-    int[] naf = new int[len + w + 1];
+    int end = k.bitLength() + w + 1;
+    int[] out = new int[2 * (end / w + 2)];
     int width = 1 << w;
     int half = width >> 1;
     int carry = 0;
-    int top = 0;
+    int n = 0;
     int pos = 0;
-    while (pos < naf.length) {
+    while (pos < end) {
       int window = carry + (int) (bits(limbs, pos) & (width - 1));
       if ((window & 1) == 0) {
         // digit 0 here; a pending carry moves on to the next bit unchanged
@@ -422,15 +432,21 @@ final class MontgomeryGroup implements CurveGroup {
       }
       if (window < half) {
         carry = 0;
-        naf[pos] = window;
+        out[n + 1] = window;
       } else {
         carry = 1;
-        naf[pos] = window - width;
+        out[n + 1] = window - width;
       }
-      top = pos + 1;
+      out[n] = pos;
+      n += 2;
       pos += w;
     }
-    return java.util.Arrays.copyOf(naf, top);
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** One past the highest digit position of a sparse wNAF (0 if it has none). */
+  static int length(int[] naf) {
+    return naf.length == 0 ? 0 : naf[naf.length - 2] + 1;
   }
 
   /** The scalar's 64-bit limbs, little-endian, with zero limbs above so reads past the top work. */

@@ -172,10 +172,16 @@ class MontgomeryGroupTest {
   void wnafReconstructsTheScalar() {
     for (int i = 0; i < 200; i++) {
       BigInteger k = i == 0 ? ScalarField.R.subtract(BigInteger.ONE) : scalar();
-      int[] naf = MontgomeryGroup.wnaf(k, 5 + i % 6);
+      int w = 5 + i % 6;
+      int[] naf = MontgomeryGroup.wnaf(k, w);
       BigInteger acc = BigInteger.ZERO;
-      for (int j = naf.length - 1; j >= 0; j--) {
-        acc = acc.shiftLeft(1).add(BigInteger.valueOf(naf[j]));
+      for (int j = 0; j < naf.length; j += 2) {
+        assertThat(Math.abs(naf[j + 1]) % 2).isEqualTo(1);
+        assertThat(Math.abs(naf[j + 1])).isLessThan(1 << (w - 1));
+        if (j > 0) {
+          assertThat(naf[j] - naf[j - 2]).isGreaterThanOrEqualTo(w); // non-adjacent
+        }
+        acc = acc.add(BigInteger.valueOf(naf[j + 1]).shiftLeft(naf[j]));
       }
       assertThat(acc).isEqualTo(k);
     }
