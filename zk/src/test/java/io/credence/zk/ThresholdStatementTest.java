@@ -130,7 +130,7 @@ class ThresholdStatementTest {
 
   /**
    * Every t from 0 to 850 with s = t and s = 850 proven and verified, and s = t − 1 refused (1,702
-   * proofs, about 10 s): opt in with {@code -Dzk.sweep=true}.
+   * proofs, about 30 s of CPU): opt in with {@code -Dzk.sweep=true}.
    */
   @Test
   @EnabledIfSystemProperty(named = "zk.sweep", matches = "true")
