@@ -4,9 +4,8 @@ package io.credence.zk;
  * F_p arithmetic (the BN254 base field) on mutable limb arrays: an element is four 64-bit
  * little-endian limbs in Montgomery form (a·2^256 mod p) stored at {@code arr[off … off + 3]}. The
  * inner loops of the group code keep their points in preallocated arrays and call these methods, so
- * a multi-scalar multiplication allocates nothing per point. Every method reads all its inputs
- * before writing, so the output may alias an input. Inputs and outputs are fully reduced, in [0,
- * p).
+ * their additions allocate nothing. Every method reads all its inputs before writing, so the output
+ * may alias an input. Inputs and outputs are fully reduced, in [0, p).
  *
  * <p>The multiplication is the "no-carry" CIOS Montgomery product: p's top limb is below (2^64 −
  * 1)/2 − 1, so each round's final carry fits in the top limb and the usual extra carry word is not
