@@ -219,8 +219,10 @@ final class MontgomeryGroup implements CurveGroup {
 
   /** Interleaved wNAF: one shared doubling chain, one mixed addition per non-zero digit. */
   private long[] straus(Affine[] ps, BigInteger[] ks, int count) {
-    // A fixed base's scalar is split as k = lo + 2^128·hi, hi on the cached point 2^128·P, so an
-    // MSM over fixed bases only (every MSM of the prover) needs 128 doublings instead of 254.
+    // A large-table fixed base's scalar is split as k = lo + 2^128·hi, hi on the cached point
+    // 2^128·P, so an MSM over those bases only (every prover MSM of a score statement) needs 128
+    // doublings instead of 254. The other generators are not split: in the MSMs that use them the
+    // doublings are under 2 % of the work, and their tables are kept small (at most 8,192 of them).
     Affine[] bases = new Affine[2 * count];
     int[][] nafs = new int[2 * count][];
     int terms = 0;
@@ -228,7 +230,7 @@ final class MontgomeryGroup implements CurveGroup {
     for (int i = 0; i < count; i++) {
       Affine p = ps[i];
       BigInteger k = ks[i];
-      if (p.window > WINDOW && k.bitLength() > HALF_BITS) {
+      if (p.window == LARGE_FIXED_WINDOW && k.bitLength() > HALF_BITS) {
         bases[terms] = high(p);
         nafs[terms] = wnaf(k.shiftRight(HALF_BITS), p.window);
         maxLen = Math.max(maxLen, length(nafs[terms++]));
@@ -342,7 +344,7 @@ final class MontgomeryGroup implements CurveGroup {
     }
   }
 
-  /** 2^128·P for a fixed base, computed once and cached (with the same window as P). */
+  /** 2^128·P for a large-table fixed base, computed once and cached (with the same window). */
   private static Affine high(Affine p) {
     Affine h = p.high;
     if (h == null) {
