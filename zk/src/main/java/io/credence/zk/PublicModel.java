@@ -1,0 +1,61 @@
+package io.credence.zk;
+
+import java.util.Objects;
+
+/**
+ * Public-model mode: bins and points are constants of the circuit, and the model id (SHA-256 of the
+ * registered artifact) is bound into the transcript. Immutable; the circuit is built once per
+ * instance, so keep one instance per model.
+ *
+ * <pre>{@code
+ * PublicModel model = new PublicModel(sha256OfArtifact, scorecard);
+ * InferenceProof p = new InferenceProver(rnd).prove(
+ *     Transcript.create("credence/attestation/v1"), model, featureOpenings, scoreOpening, ctx);
+ * new InferenceVerifier(rnd).verify(
+ *     Transcript.create("credence/attestation/v1"), model, p, ctx);
+ * }</pre>
+ */
+public final class PublicModel implements ModelReference, ProvingModel {
+
+  private final byte[] modelId;
+  private final ScorecardModel scorecard;
+  private final ConstraintSystem shape;
+
+  /**
+   * @param modelId 32 bytes: SHA-256 of the model artifact
+   * @param scorecard the model
+   * @throws IllegalArgumentException if the id is not 32 bytes
+   */
+  public PublicModel(byte[] modelId, ScorecardModel scorecard) {
+    if (modelId.length != 32) {
+      throw new IllegalArgumentException("a model id is 32 bytes");
+    }
+    this.modelId = modelId.clone();
+    this.scorecard = Objects.requireNonNull(scorecard);
+    this.shape = ScorecardCircuit.publicModel(scorecard, null);
+  }
+
+  @Override
+  public byte[] id() {
+    return modelId.clone();
+  }
+
+  @Override
+  public ScorecardModel scorecard() {
+    return scorecard;
+  }
+
+  @Override
+  public ModelReference reference() {
+    return this;
+  }
+
+  ConstraintSystem circuit() {
+    return shape;
+  }
+
+  @Override
+  public String toString() {
+    return "PublicModel[" + Bytes.hex(modelId) + "]";
+  }
+}
