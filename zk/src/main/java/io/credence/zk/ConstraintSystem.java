@@ -242,8 +242,10 @@ final class ConstraintSystem {
 
   /**
    * keccak-256 of the canonical encoding of the constraint system (docs/zk-protocol.md §13): {@code
-   * u64(gates) ‖ u64(m) ‖ u64(q)} then per constraint {@code u32(terms)} and per term {@code
-   * u8(kind) ‖ u32(index) ‖ u8(sign) ‖ u256(|coefficient|)}.
+   * u64(gates) ‖ u64(m) ‖ u64(q)}, then per constraint, in order, {@code u32(terms)} and its terms
+   * with equal variables merged, zero coefficients dropped and sorted by (kind, index), each {@code
+   * u8(kind) ‖ u32(index) ‖ u256(coefficient mod r)}; kinds: 0 a_L, 1 a_R, 2 a_O, 3 committed v, 4
+   * the constant 1. Independent of how a gadget happened to write its sums.
    */
   byte[] digest() {
     if (digest == null) {
@@ -257,16 +259,21 @@ final class ConstraintSystem {
     parts.add(Bytes.uint64(gates()));
     parts.add(Bytes.uint64(committed));
     parts.add(Bytes.uint64(constraints.size()));
+    java.util.Comparator<Variable> order =
+        java.util.Comparator.comparing(Variable::kind).thenComparingInt(Variable::index);
     for (Lc lc : constraints) {
-      parts.add(Bytes.uint32(lc.vars.size()));
+      java.util.TreeMap<Variable, BigInteger> merged = new java.util.TreeMap<>(order);
       for (int t = 0; t < lc.vars.size(); t++) {
-        Variable var = lc.vars.get(t);
-        BigInteger c = lc.coeffs.get(t);
-        parts.add(new byte[] {(byte) var.kind().ordinal()});
-        parts.add(Bytes.uint32(var.index()));
-        parts.add(new byte[] {(byte) (c.signum() < 0 ? 1 : 0)});
-        parts.add(Bytes.uint256(c.abs()));
+        merged.merge(lc.vars.get(t), lc.coeffs.get(t), BigInteger::add);
       }
+      merged.values().removeIf(c -> c.mod(ScalarField.R).signum() == 0);
+      parts.add(Bytes.uint32(merged.size()));
+      merged.forEach(
+          (var, c) -> {
+            parts.add(new byte[] {(byte) var.kind().ordinal()});
+            parts.add(Bytes.uint32(var.index()));
+            parts.add(Bytes.uint256(c.mod(ScalarField.R)));
+          });
     }
     return Bytes.keccak256(parts.toArray(byte[][]::new));
   }

@@ -123,9 +123,27 @@ public final class InferenceProver {
       Opening score,
       Statement statement,
       byte[] context) {
+    requireSatisfied(statement, score.value());
     InferenceProof inference = prove(transcript, model, features, score, context);
     ScoreProof range = new ScoreProver(random).prove(transcript, statement, score, context);
     return new ScoredInference(inference, range);
+  }
+
+  /** The range prover's own checks, made before the (more expensive) inference proof. */
+  private static void requireSatisfied(Statement statement, BigInteger s) {
+    boolean ok =
+        switch (statement) {
+          case Statement.Threshold th -> {
+            BigInteger d = s.subtract(BigInteger.valueOf(th.t()));
+            yield d.signum() >= 0 && d.bitLength() <= th.bits();
+          }
+          case Statement.Band b ->
+              s.compareTo(BigInteger.valueOf(b.lo())) >= 0
+                  && s.compareTo(BigInteger.valueOf(b.hi())) <= 0;
+        };
+    if (!ok) {
+      throw new StatementNotSatisfiedException("the score does not satisfy " + statement);
+    }
   }
 
   /** A value mod r read as a signed integer in (−r/2, r/2). */

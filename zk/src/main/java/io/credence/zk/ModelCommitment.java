@@ -94,29 +94,36 @@ public final class ModelCommitment implements ModelReference {
       java.nio.ByteBuffer s = b.slice(b.position(), shapeLen);
       b.position(b.position() + shapeLen);
       long f = s.getLong();
-      if (f < 1 || f > 256 || shapeLen != 8 + f * 32 + 32) {
+      int tail = 32;
+      if (f < 1
+          || f > 256
+          || shapeLen != 8 + f * ScorecardCircuit.Shape.CHARACTERISTIC_BYTES + tail) {
         throw new ProofVerificationException(Reason.WRONG_LENGTH, "bad shape encoding");
       }
       int n = (int) f;
       long[] scale = new long[n];
-      long[] lower = new long[n];
-      long[] upper = new long[n];
       int[] bins = new int[n];
-      int[] bits = new int[n];
+      int[] wide = new int[n];
+      int[] interior = new int[n];
       for (int i = 0; i < n; i++) {
         scale[i] = s.getLong();
-        lower[i] = s.getLong();
-        upper[i] = s.getLong();
         bins[i] = s.getInt();
-        bits[i] = s.getInt();
-        if (bins[i] < 1 || bins[i] > 64 || bits[i] < 1 || bits[i] > 62 || scale[i] < 1) {
+        wide[i] = s.getInt();
+        interior[i] = s.getInt();
+        if (scale[i] < 1
+            || bins[i] < 1
+            || bins[i] > 64
+            || wide[i] < 0
+            || wide[i] > 62
+            || interior[i] < 0
+            || interior[i] > 62) {
           throw new ProofVerificationException(
               Reason.UNSUPPORTED_PARAMETERS, "characteristic " + i + " has an invalid shape");
         }
       }
       ScorecardCircuit.Shape shape =
           new ScorecardCircuit.Shape(
-              scale, lower, upper, bins, bits, s.getLong(), s.getLong(), s.getLong(), s.getLong());
+              scale, bins, wide, interior, s.getLong(), s.getLong(), s.getLong(), s.getLong());
       if (shape.minScore() > shape.maxScore() || shape.totalLower() > shape.totalUpper()) {
         throw new ProofVerificationException(Reason.UNSUPPORTED_PARAMETERS, "invalid score range");
       }

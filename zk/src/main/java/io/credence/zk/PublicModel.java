@@ -50,6 +50,27 @@ public final class PublicModel implements ModelReference, ProvingModel {
     return this;
   }
 
+  /**
+   * Runs the circuit without proving: quantises the raw features, builds the full witness (bins,
+   * bit decompositions, products, clamp), checks that it satisfies every constraint and returns the
+   * circuit's score output. For agreement tests and audits; costs well under a millisecond.
+   *
+   * @throws IllegalArgumentException if the number of values is not the number of characteristics
+   * @throws StatementNotSatisfiedException if the witness does not satisfy the circuit (a defect)
+   */
+  public long evaluate(double[] rawFeatures) {
+    scorecard.requireFeatureCount(rawFeatures.length);
+    long[] q = new long[rawFeatures.length];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = scorecard.quantise(i, rawFeatures[i]);
+    }
+    ConstraintSystem cs = ScorecardCircuit.publicModel(scorecard, q);
+    if (!cs.isSatisfied()) {
+      throw new StatementNotSatisfiedException("the witness does not satisfy the circuit");
+    }
+    return cs.committedValue(q.length).longValueExact();
+  }
+
   ConstraintSystem circuit() {
     return shape;
   }

@@ -10,13 +10,16 @@ import java.math.BigInteger;
  * and in private mode the model parameters (per characteristic its B−1 integer edges then its B
  * points; then the base points).
  *
- * <p>Per characteristic with bins [L_j, U_j] (L_0 = q(min), L_j = E_(j−1) + 1, U_j = E_j, U_(B−1) =
- * q(max)): one-hot selectors s_j (booleanity gate each, Σ s_j = 1); {@code x − Σ s_j·L_j} and
- * {@code Σ s_j·U_j − x} decomposed into K bits each (bounds); points {@code Σ s_j·P_j}. In public
- * mode L, U, P are constants; in private mode each product s_j·E and s_j·P is a gate whose right
- * wire equals the committed parameter. The total T = base + Σ points is clamped to [minScore,
- * maxScore] by a second selection over the regions below / inside / above the score range, and the
- * committed score must equal the result.
+ * <p>Per characteristic with B ≥ 2 bins and integer edges E_0 &lt; … &lt; E_(B−2): one-hot
+ * selectors s_j (a booleanity gate each, Σ s_j = 1); the products p_0 = s_0·x and p_last =
+ * s_(B−1)·x; the one-sided check {@code D = s_0·(E_0 − x) + Σ_(j≥1) s_j·(x − E_(j−1) − 1)}
+ * decomposed into K bits, and for interior bins the upper check {@code D' = Σ_(0<j<B−1) s_j·(E_j −
+ * x)} into K' bits; points {@code Σ s_j·P_j}. The end bins are checked on their inner side only: a
+ * value beyond the feature's range lands in the end bin, exactly as the scoring module's clamping
+ * does. In public mode E and P are constants; in private mode each product s_j·E and s_j·P is a
+ * gate whose right wire equals the committed parameter. The total T = base + Σ points is clamped to
+ * [minScore, maxScore] by the same gadget over the regions below / inside / above the score range,
+ * and the committed score must equal the result.
  */
 final class ScorecardCircuit {
 
@@ -25,40 +28,31 @@ final class ScorecardCircuit {
   /** The public parts of a model that fix the circuit's shape in private mode. */
   record Shape(
       long[] scale,
-      long[] lower,
-      long[] upper,
       int[] bins,
-      int[] bits,
+      int[] wideBits,
+      int[] interiorBits,
       long minScore,
       long maxScore,
       long totalLower,
       long totalUpper) {
 
+    static final int CHARACTERISTIC_BYTES = 20;
+
     static Shape of(ScorecardModel m) {
       int f = m.characteristics().size();
       long[] scale = new long[f];
-      long[] lower = new long[f];
-      long[] upper = new long[f];
       int[] bins = new int[f];
-      int[] bits = new int[f];
+      int[] wide = new int[f];
+      int[] interior = new int[f];
       for (int i = 0; i < f; i++) {
         ScorecardModel.Characteristic c = m.characteristics().get(i);
         scale[i] = c.scale();
-        lower[i] = c.lower();
-        upper[i] = c.upper();
         bins[i] = c.bins();
-        bits[i] = c.bits();
+        wide[i] = c.wideBits();
+        interior[i] = c.interiorBits();
       }
       return new Shape(
-          scale,
-          lower,
-          upper,
-          bins,
-          bits,
-          m.minScore(),
-          m.maxScore(),
-          m.totalLower(),
-          m.totalUpper());
+          scale, bins, wide, interior, m.minScore(), m.maxScore(), m.totalLower(), m.totalUpper());
     }
 
     int features() {
@@ -74,18 +68,21 @@ final class ScorecardCircuit {
       return p;
     }
 
-    /** Canonical encoding, bound into the model commitment id. */
+    /**
+     * Canonical encoding, bound into the model commitment id: {@code u64(F)}, then per
+     * characteristic {@code u64(scale) ‖ u32(bins) ‖ u32(K) ‖ u32(K')}, then {@code i64(minScore) ‖
+     * i64(maxScore) ‖ i64(totalLower) ‖ i64(totalUpper)}.
+     */
     byte[] encode() {
       int f = features();
-      byte[][] parts = new byte[1 + 5 * f + 4][];
+      byte[][] parts = new byte[1 + 4 * f + 4][];
       int k = 0;
       parts[k++] = Bytes.uint64(f);
       for (int i = 0; i < f; i++) {
         parts[k++] = Bytes.uint64(scale[i]);
-        parts[k++] = Bytes.uint64(lower[i]);
-        parts[k++] = Bytes.uint64(upper[i]);
         parts[k++] = Bytes.uint32(bins[i]);
-        parts[k++] = Bytes.uint32(bits[i]);
+        parts[k++] = Bytes.uint32(wideBits[i]);
+        parts[k++] = Bytes.uint32(interiorBits[i]);
       }
       parts[k++] = Bytes.uint64(minScore);
       parts[k++] = Bytes.uint64(maxScore);
@@ -95,40 +92,56 @@ final class ScorecardCircuit {
     }
   }
 
+  /** s·E_k for a selector and an edge index: a constant multiple or a product gate. */
+  private interface EdgeTerm {
+    Lc times(Lc selector, int edge);
+  }
+
   /**
    * Public model: bins and points are constants of the constraints.
    *
    * @param features quantised features, or null for the shape only
    */
   static ConstraintSystem publicModel(ScorecardModel model, long[] features) {
+    if (features == null) {
+      return publicModel(model, null, null, 0);
+    }
+    int[] bins = new int[features.length];
+    for (int i = 0; i < bins.length; i++) {
+      bins[i] = model.characteristics().get(i).binOf(features[i]);
+    }
+    return publicModel(model, features, bins, model.score(features));
+  }
+
+  /**
+   * Public model with the prover's choice of bin per feature and of the committed score — honest
+   * callers use {@link #publicModel(ScorecardModel, long[])}; tests use this to show that a wrong
+   * choice leaves the constraints unsatisfied.
+   */
+  static ConstraintSystem publicModel(
+      ScorecardModel model, long[] features, int[] chosenBins, long score) {
     int f = model.characteristics().size();
     ConstraintSystem cs =
         features == null
             ? ConstraintSystem.shape(f + 1)
-            : ConstraintSystem.withWitness(committedValues(features, model.score(features), null));
+            : ConstraintSystem.withWitness(committedValues(features, score, null));
     Lc total = Lc.constant(model.basePoints());
     for (int i = 0; i < f; i++) {
       ScorecardModel.Characteristic c = model.characteristics().get(i);
       long[] e = c.quantisedEdges();
-      int bins = c.bins();
-      long[] lo = new long[bins];
-      long[] hi = new long[bins];
-      for (int j = 0; j < bins; j++) {
-        lo[j] = j == 0 ? c.lower() : e[j - 1] + 1;
-        hi[j] = j == e.length ? c.upper() : e[j];
-      }
-      Lc x = Lc.of(cs.committed(i));
-      Integer bin = features == null ? null : c.binOf(features[i]);
-      Lc[] s = selectors(cs, bins, bin);
-      Lc loSel = new Lc();
-      Lc hiSel = new Lc();
-      for (int j = 0; j < bins; j++) {
-        loSel.add(s[j], lo[j]);
-        hiSel.add(s[j], hi[j]);
+      Integer bin = features == null ? null : chosenBins[i];
+      Lc[] s =
+          selectBin(
+              cs,
+              Lc.of(cs.committed(i)),
+              c.bins(),
+              bin,
+              (sel, k) -> new Lc().add(sel, e[k]),
+              c.wideBits(),
+              c.interiorBits());
+      for (int j = 0; j < c.bins(); j++) {
         total.add(s[j], c.points().get(j));
       }
-      rangeCheck(cs, new Lc().add(x, 1).add(loSel, -1), c.bits());
-      rangeCheck(cs, new Lc().add(hiSel, 1).add(x, -1), c.bits());
     }
     clamp(cs, total, Shape.of(model), f);
     return cs;
@@ -152,24 +165,25 @@ final class ScorecardCircuit {
     for (int i = 0; i < f; i++) {
       int bins = shape.bins()[i];
       Integer bin = features == null ? null : model.characteristics().get(i).binOf(features[i]);
-      Lc[] s = selectors(cs, bins, bin);
       int edgeBase = param;
       int pointBase = param + bins - 1;
       param += 2 * bins - 1;
-      Lc loSel = new Lc().add(s[0], shape.lower()[i]);
-      Lc hiSel = new Lc().add(s[bins - 1], shape.upper()[i]);
-      for (int j = 0; j < bins; j++) {
-        if (j >= 1) {
-          loSel.add(product(cs, s[j], cs.committed(edgeBase + j - 1)), 1).add(s[j], 1);
+      Lc[] s =
+          selectBin(
+              cs,
+              Lc.of(cs.committed(i)),
+              bins,
+              bin,
+              (sel, k) -> Lc.of(product(cs, sel, Lc.of(cs.committed(edgeBase + k)))),
+              shape.wideBits()[i],
+              shape.interiorBits()[i]);
+      if (bins == 1) {
+        total.add(cs.committed(pointBase), 1);
+      } else {
+        for (int j = 0; j < bins; j++) {
+          total.add(product(cs, s[j], Lc.of(cs.committed(pointBase + j))), 1);
         }
-        if (j < bins - 1) {
-          hiSel.add(product(cs, s[j], cs.committed(edgeBase + j)), 1);
-        }
-        total.add(product(cs, s[j], cs.committed(pointBase + j)), 1);
       }
-      Lc x = Lc.of(cs.committed(i));
-      rangeCheck(cs, new Lc().add(x, 1).add(loSel, -1), shape.bits()[i]);
-      rangeCheck(cs, new Lc().add(hiSel, 1).add(x, -1), shape.bits()[i]);
     }
     total.add(cs.committed(param), 1); // base points
     clamp(cs, total, shape, f);
@@ -207,6 +221,45 @@ final class ScorecardCircuit {
   }
 
   /**
+   * Selects the bin of x among {@code bins} upper-inclusive bins with edges given by {@code edge}
+   * and returns the selectors; also returns, as element {@code bins}, the product s_0·x and, as
+   * element {@code bins + 1}, s_last·x (null for a single bin).
+   */
+  private static Lc[] selectBin(
+      ConstraintSystem cs,
+      Lc x,
+      int bins,
+      Integer chosen,
+      EdgeTerm edge,
+      int wideBits,
+      int interiorBits) {
+    Lc[] s = selectors(cs, bins, chosen);
+    Lc[] out = java.util.Arrays.copyOf(s, bins + 2);
+    if (bins == 1) {
+      return out;
+    }
+    Lc p0 = Lc.of(product(cs, s[0], x));
+    Lc pLast = Lc.of(product(cs, s[bins - 1], x));
+    // D = s_0·E_0 − p0 + (x − p0) − Σ_(j≥1) (s_j·E_(j−1) + s_j)
+    Lc d = edge.times(s[0], 0).add(p0, -2).add(x, 1);
+    for (int j = 1; j < bins; j++) {
+      d.add(edge.times(s[j], j - 1), -1).add(s[j], -1);
+    }
+    rangeCheck(cs, d, wideBits);
+    if (bins > 2) {
+      // D' = Σ_(0<j<last) s_j·E_j − (x − p0 − pLast)
+      Lc dUpper = new Lc().add(x, -1).add(p0, 1).add(pLast, 1);
+      for (int j = 1; j < bins - 1; j++) {
+        dUpper.add(edge.times(s[j], j), 1);
+      }
+      rangeCheck(cs, dUpper, interiorBits);
+    }
+    out[bins] = p0;
+    out[bins + 1] = pLast;
+    return out;
+  }
+
+  /**
    * One-hot selectors for {@code count} options: a booleanity gate s·(1 − s) = 0 per option and Σ s
    * = 1. A single option is the constant 1 (no gate).
    */
@@ -218,11 +271,11 @@ final class ScorecardCircuit {
     }
     Lc sum = Lc.constant(-1);
     for (int j = 0; j < count; j++) {
-      BigInteger bit = BigInteger.ZERO;
-      if (chosen != null) {
-        bit = chosen == j ? BigInteger.ONE : BigInteger.ZERO;
+      BigInteger bit = null;
+      if (cs.hasWitness()) {
+        bit = chosen != null && chosen == j ? BigInteger.ONE : BigInteger.ZERO;
       }
-      Variable[] g = cs.gate(bit, BigInteger.ONE.subtract(bit));
+      Variable[] g = cs.gate(bit, bit == null ? null : BigInteger.ONE.subtract(bit));
       // a_L + a_R = 1 and a_O = 0 make a_L boolean.
       cs.constrain(Lc.of(g[0]).add(g[1], 1).add(Variable.ONE, -1));
       cs.constrain(Lc.of(g[2]));
@@ -234,15 +287,6 @@ final class ScorecardCircuit {
   }
 
   /** A gate with a_L = left, a_R = right; returns its output wire. */
-  private static Variable product(ConstraintSystem cs, Lc left, Variable right) {
-    BigInteger l = cs.hasWitness() ? cs.value(left) : null;
-    BigInteger r = cs.hasWitness() ? cs.value(right) : null;
-    Variable[] g = cs.gate(l, r);
-    cs.constrain(Lc.of(g[0]).add(left, -1));
-    cs.constrain(Lc.of(g[1]).add(right, -1));
-    return g[2];
-  }
-
   private static Variable product(ConstraintSystem cs, Lc left, Lc right) {
     BigInteger l = cs.hasWitness() ? cs.value(left) : null;
     BigInteger r = cs.hasWitness() ? cs.value(right) : null;
@@ -259,7 +303,7 @@ final class ScorecardCircuit {
     for (int t = 0; t < bits; t++) {
       BigInteger bit = null;
       if (v != null) {
-        // A negative or too-large value gets its low bits; the constraint then fails.
+        // A negative or too-large value gets some bits; the sum constraint then fails.
         bit = v.testBit(t) ? BigInteger.ONE : BigInteger.ZERO;
       }
       Variable[] g = cs.gate(bit, bit == null ? null : BigInteger.ONE.subtract(bit));
@@ -271,9 +315,9 @@ final class ScorecardCircuit {
   }
 
   /**
-   * score = clamp(total, minScore, maxScore) for total in [totalLower, totalUpper]: regions below,
-   * inside and above the score range (empty ones left out) are selected one-hot and bounds-checked
-   * like bins; the inside region passes the total through.
+   * score = clamp(total, minScore, maxScore), with total in [totalLower, totalUpper]: the bin
+   * gadget over the regions below / inside / above the score range (empty ones left out); the
+   * inside region passes the total through ({@code total − p_below − p_above}).
    */
   private static void clamp(ConstraintSystem cs, Lc total, Shape shape, int scoreIndex) {
     long tLo = shape.totalLower();
@@ -281,51 +325,47 @@ final class ScorecardCircuit {
     long min = shape.minScore();
     long max = shape.maxScore();
     Lc score = Lc.of(cs.committed(scoreIndex));
-    java.util.List<long[]> regions = new java.util.ArrayList<>(); // {lo, hi, kind}
-    if (tLo < min) {
-      regions.add(new long[] {tLo, Math.min(tHi, min - 1), 0});
-    }
-    if (tHi >= min && tLo <= max) {
-      regions.add(new long[] {Math.max(tLo, min), Math.min(tHi, max), 1});
-    }
-    if (tHi > max) {
-      regions.add(new long[] {Math.max(tLo, max + 1), tHi, 2});
-    }
-    Integer chosen = null;
-    if (cs.hasWitness()) {
-      long t = cs.value(total).longValueExact();
-      for (int r = 0; r < regions.size(); r++) {
-        if (t >= regions.get(r)[0] && t <= regions.get(r)[1]) {
-          chosen = r;
-        }
-      }
-      if (chosen == null) {
-        chosen = 0; // unreachable for a well-formed model; the constraints then fail
-      }
-    }
-    Lc[] u = selectors(cs, regions.size(), chosen);
-    if (regions.size() == 1 && regions.get(0)[2] == 1) {
+    boolean below = tLo < min;
+    boolean above = tHi > max;
+    if (!below && !above) {
       cs.constrain(score.add(total, -1));
       return;
     }
-    Lc loSel = new Lc();
-    Lc hiSel = new Lc();
-    long widest = 0;
-    Lc result = new Lc();
-    for (int r = 0; r < regions.size(); r++) {
-      long[] reg = regions.get(r);
-      loSel.add(u[r], reg[0]);
-      hiSel.add(u[r], reg[1]);
-      widest = Math.max(widest, reg[1] - reg[0]);
-      switch ((int) reg[2]) {
-        case 0 -> result.add(u[r], min);
-        case 2 -> result.add(u[r], max);
-        default -> result.add(product(cs, u[r], total), 1);
+    long[] edges =
+        below && above
+            ? new long[] {min - 1, max}
+            : below ? new long[] {min - 1} : new long[] {max};
+    int regions = edges.length + 1;
+    Integer chosen = null;
+    if (cs.hasWitness()) {
+      long t = cs.value(total).longValueExact();
+      int r = 0;
+      for (long e : edges) {
+        if (t > e) {
+          r++;
+        }
       }
+      chosen = r;
     }
-    int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(widest));
-    rangeCheck(cs, new Lc().add(total, 1).add(loSel, -1), bits);
-    rangeCheck(cs, new Lc().add(hiSel, 1).add(total, -1), bits);
+    long widest = Math.max(edges[0] - tLo, tHi - edges[edges.length - 1] - 1);
+    long interior = edges.length == 2 ? max - min : 0;
+    Lc[] u =
+        selectBin(
+            cs,
+            total,
+            regions,
+            chosen,
+            (sel, k) -> new Lc().add(sel, edges[k]),
+            ScorecardModel.bitLength(Math.max(widest, interior)),
+            ScorecardModel.bitLength(interior));
+    // score = [below]·min + (total − p_first·[below] − p_last·[above]) + [above]·max
+    Lc result = new Lc().add(total, 1);
+    if (below) {
+      result.add(u[0], min).add(u[regions], -1);
+    }
+    if (above) {
+      result.add(u[regions - 1], max).add(u[regions + 1], -1);
+    }
     cs.constrain(score.add(result, -1));
   }
 }

@@ -165,16 +165,33 @@ public record ScorecardModel(
       return j;
     }
 
-    /** Bits that cover the widest bin: both bound checks decompose into this many bits. */
-    int bits() {
+    /**
+     * Bits of the one-sided check of the selected bin: {@code E_0 − x} for the first bin, {@code x
+     * − E_(j−1) − 1} for the others; covers q(min)…E_0, E_last+1…q(max) and every interior bin.
+     * Zero for a single bin (no check).
+     */
+    int wideBits() {
       long[] e = quantisedEdges();
-      long widest = 0;
-      for (int j = 0; j <= e.length; j++) {
-        long lo = j == 0 ? lower() : e[j - 1] + 1;
-        long hi = j == e.length ? upper() : e[j];
-        widest = Math.max(widest, hi - lo);
+      if (e.length == 0) {
+        return 0;
       }
-      return Math.max(1, 64 - Long.numberOfLeadingZeros(widest));
+      long widest = Math.max(e[0] - lower(), upper() - e[e.length - 1] - 1);
+      widest = Math.max(widest, widestInterior(e));
+      return bitLength(widest);
+    }
+
+    /** Bits of the upper check {@code E_j − x} of an interior bin; zero without interior bins. */
+    int interiorBits() {
+      long[] e = quantisedEdges();
+      return e.length < 2 ? 0 : bitLength(widestInterior(e));
+    }
+
+    private static long widestInterior(long[] e) {
+      long widest = 0;
+      for (int j = 1; j < e.length; j++) {
+        widest = Math.max(widest, e[j] - e[j - 1] - 1);
+      }
+      return widest;
     }
 
     long minPoints() {
@@ -258,6 +275,11 @@ public record ScorecardModel(
       throw new IllegalArgumentException(
           "expected " + characteristics.size() + " feature values, got " + count);
     }
+  }
+
+  /** Bits to represent 0…v (at least 1). */
+  static int bitLength(long v) {
+    return Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(0, v)));
   }
 
   static long floorScaled(double x, long scale) {
