@@ -93,6 +93,23 @@ public final class InferenceCpuTimeHarness {
     ScorecardModel m = TestScorecards.BUNDLED_LIKE;
     PublicModel pub = new PublicModel(TestScorecards.MODEL_ID, m);
     PrivateModel priv = PrivateModel.commit(m, RANDOM);
+    Random er = new Random(3);
+    double[][] raws = new double[2000][];
+    for (int i = 0; i < raws.length; i++) {
+      raws[i] = TestScorecards.randomFeatures(m, er);
+    }
+    double evaluate =
+        medianMillis(
+            () -> {
+              for (double[] raw : raws) {
+                pub.evaluate(raw);
+              }
+            },
+            3,
+            5);
+    System.out.printf(
+        "circuit evaluation without proving (witness + all constraints): %.1f µs CPU per borrower%n",
+        evaluate * 1000 / raws.length);
     mode("public model", pub, 10, 15);
     mode("private model", priv, 6, 9);
 

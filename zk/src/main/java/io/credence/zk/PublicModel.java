@@ -7,6 +7,10 @@ import java.util.Objects;
  * registered artifact) is bound into the transcript. Immutable; the circuit is built once per
  * instance, so keep one instance per model.
  *
+ * <p>The caller vouches that {@code scorecard} was read from the artifact whose SHA-256 is {@code
+ * modelId} (scoring-model's loader checks that); the proof then binds both: another id or a
+ * scorecard with any other edge or point fails verification.
+ *
  * <pre>{@code
  * PublicModel model = new PublicModel(sha256OfArtifact, scorecard);
  * InferenceProof p = new InferenceProver(rnd).prove(

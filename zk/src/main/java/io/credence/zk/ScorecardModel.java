@@ -60,34 +60,49 @@ public record ScorecardModel(
   }
 
   /**
-   * One feature's bins.
-   *
-   * @param name the feature's name (documentation only; not part of the circuit)
-   * @param scale fixed-point scale: committed value ≈ x·scale, {@code ≥ 1}
-   * @param min smallest valid value; lower values are clamped to it
-   * @param max largest valid value; higher values are clamped to it
-   * @param missingValue the value a missing ({@code NaN}) feature takes, as in the scoring module
-   * @param upperEdges strictly increasing upper-inclusive bin edges (one fewer than bins)
-   * @param points integer points per bin
+   * One feature's bins: an immutable value (equality by all fields) that caches its integer form.
    */
-  public record Characteristic(
-      String name,
-      long scale,
-      double min,
-      double max,
-      double missingValue,
-      List<Double> upperEdges,
-      List<Long> points) {
+  public static final class Characteristic {
+
+    private final String name;
+    private final long scale;
+    private final double min;
+    private final double max;
+    private final double missingValue;
+    private final List<Double> upperEdges;
+    private final List<Long> points;
+    private final double[] edges;
+    private final long[] quantisedEdges;
+    private final long lower;
+    private final long upper;
 
     /**
+     * @param name the feature's name (documentation only; not part of the circuit)
+     * @param scale fixed-point scale: committed value ≈ x·scale, {@code ≥ 1}
+     * @param min smallest valid value; lower values are clamped to it
+     * @param max largest valid value; higher values are clamped to it
+     * @param missingValue the value a missing ({@code NaN}) feature takes, as in the scoring module
+     * @param upperEdges strictly increasing upper-inclusive bin edges (one fewer than bins)
+     * @param points integer points per bin
      * @throws IllegalArgumentException if sizes disagree, the scale is below 1, a bound is not
      *     finite, {@code min > max}, points exceed ±2^60, or two edges fall into the same unit cell
      *     of the scale (the scale is too coarse to separate them)
      */
-    public Characteristic {
-      Objects.requireNonNull(name, "name");
-      upperEdges = List.copyOf(upperEdges);
-      points = List.copyOf(points);
+    public Characteristic(
+        String name,
+        long scale,
+        double min,
+        double max,
+        double missingValue,
+        List<Double> upperEdges,
+        List<Long> points) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.upperEdges = List.copyOf(upperEdges);
+      this.points = List.copyOf(points);
+      this.scale = scale;
+      this.min = min;
+      this.max = max;
+      this.missingValue = missingValue;
       if (scale < 1) {
         throw new IllegalArgumentException(name + ": scale must be ≥ 1");
       }
@@ -97,43 +112,72 @@ public record ScorecardModel(
       if (!Double.isFinite(missingValue)) {
         throw new IllegalArgumentException(name + ": missing value must be finite");
       }
-      if (points.size() != upperEdges.size() + 1) {
+      if (this.points.size() != this.upperEdges.size() + 1) {
         throw new IllegalArgumentException(name + ": need one more bin than edges");
       }
-      for (long p : points) {
+      for (long p : this.points) {
         checkLimit(p, name + " points");
       }
+      edges = new double[this.upperEdges.size()];
+      quantisedEdges = new long[edges.length];
       long previous = Long.MIN_VALUE;
-      for (double e : upperEdges) {
-        if (!Double.isFinite(e)) {
+      for (int j = 0; j < edges.length; j++) {
+        edges[j] = this.upperEdges.get(j);
+        if (!Double.isFinite(edges[j])) {
           throw new IllegalArgumentException(name + ": edges must be finite");
         }
-        long q = floorScaled(e, scale);
-        if (q <= previous) {
+        quantisedEdges[j] = floorScaled(edges[j], scale);
+        if (quantisedEdges[j] <= previous) {
           throw new IllegalArgumentException(
               name + ": edges must increase and fall into distinct cells of scale " + scale);
         }
-        previous = q;
+        previous = quantisedEdges[j];
       }
       checkLimit(floorScaled(min, scale), name + " min");
       checkLimit(floorScaled(max, scale) + 1, name + " max");
+      lower = quantise(min);
+      upper = quantise(max);
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public long scale() {
+      return scale;
+    }
+
+    public double min() {
+      return min;
+    }
+
+    public double max() {
+      return max;
+    }
+
+    public double missingValue() {
+      return missingValue;
+    }
+
+    public List<Double> upperEdges() {
+      return upperEdges;
+    }
+
+    public List<Long> points() {
+      return points;
     }
 
     /** Integer edges E_j = floor(e_j·scale). */
     long[] quantisedEdges() {
-      long[] out = new long[upperEdges.size()];
-      for (int j = 0; j < out.length; j++) {
-        out[j] = floorScaled(upperEdges.get(j), scale);
-      }
-      return out;
+      return quantisedEdges.clone();
     }
 
     /** The quantised value of a raw feature value (see the class comment). */
     long quantise(double raw) {
       double x = Double.isNaN(raw) ? missingValue : Math.max(min, Math.min(max, raw));
       long g = floorScaled(x, scale);
-      for (double e : upperEdges) {
-        if (floorScaled(e, scale) == g && x > e) {
+      for (int j = 0; j < edges.length; j++) {
+        if (quantisedEdges[j] == g && x > edges[j]) {
           return g + 1;
         }
       }
@@ -142,12 +186,12 @@ public record ScorecardModel(
 
     /** Lowest quantised value: q(min). */
     long lower() {
-      return quantise(min);
+      return lower;
     }
 
     /** Highest quantised value: q(max). */
     long upper() {
-      return quantise(max);
+      return upper;
     }
 
     int bins() {
@@ -157,10 +201,8 @@ public record ScorecardModel(
     /** Bin of a quantised value: the number of edges below it. */
     int binOf(long q) {
       int j = 0;
-      for (long e : quantisedEdges()) {
-        if (q > e) {
-          j++;
-        }
+      while (j < quantisedEdges.length && q > quantisedEdges[j]) {
+        j++;
       }
       return j;
     }
@@ -171,19 +213,18 @@ public record ScorecardModel(
      * Zero for a single bin (no check).
      */
     int wideBits() {
-      long[] e = quantisedEdges();
+      long[] e = quantisedEdges;
       if (e.length == 0) {
         return 0;
       }
-      long widest = Math.max(e[0] - lower(), upper() - e[e.length - 1] - 1);
+      long widest = Math.max(e[0] - lower, upper - e[e.length - 1] - 1);
       widest = Math.max(widest, widestInterior(e));
       return bitLength(widest);
     }
 
     /** Bits of the upper check {@code E_j − x} of an interior bin; zero without interior bins. */
     int interiorBits() {
-      long[] e = quantisedEdges();
-      return e.length < 2 ? 0 : bitLength(widestInterior(e));
+      return quantisedEdges.length < 2 ? 0 : bitLength(widestInterior(quantisedEdges));
     }
 
     private static long widestInterior(long[] e) {
@@ -200,6 +241,36 @@ public record ScorecardModel(
 
     long maxPoints() {
       return points.stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Characteristic c
+          && name.equals(c.name)
+          && scale == c.scale
+          && Double.compare(min, c.min) == 0
+          && Double.compare(max, c.max) == 0
+          && Double.compare(missingValue, c.missingValue) == 0
+          && upperEdges.equals(c.upperEdges)
+          && points.equals(c.points);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, scale, min, max, missingValue, upperEdges, points);
+    }
+
+    @Override
+    public String toString() {
+      return "Characteristic["
+          + name
+          + ", scale "
+          + scale
+          + ", edges "
+          + upperEdges
+          + ", points "
+          + points
+          + "]";
     }
   }
 
@@ -283,6 +354,9 @@ public record ScorecardModel(
   }
 
   static long floorScaled(double x, long scale) {
+    if (scale == 1 && Math.abs(x) < 0x1p62) {
+      return (long) Math.floor(x); // exact: floor of a double is an integer-valued double
+    }
     BigDecimal v = new BigDecimal(x).multiply(BigDecimal.valueOf(scale));
     BigInteger f = v.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
     if (f.bitLength() > 62) {
