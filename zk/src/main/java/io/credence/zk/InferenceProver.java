@@ -72,7 +72,7 @@ public final class InferenceProver {
     GroupElement[] commitments;
     BigInteger[] gamma;
     switch (model) {
-      case PublicModel pm -> {
+      case PublicModel _ -> {
         cs = ScorecardCircuit.publicModel(sc, q);
         commitments = new GroupElement[f + 1];
         gamma = new BigInteger[f + 1];

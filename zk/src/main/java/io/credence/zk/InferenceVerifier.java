@@ -159,8 +159,8 @@ public final class InferenceVerifier {
   static byte[] statement(ModelReference model) {
     byte mode =
         switch (model) {
-          case PublicModel pm -> 0x01;
-          case ModelCommitment mc -> 0x02;
+          case PublicModel _ -> 0x01;
+          case ModelCommitment _ -> 0x02;
         };
     return Bytes.concat(new byte[] {mode}, model.id());
   }

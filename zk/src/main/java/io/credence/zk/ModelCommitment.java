@@ -39,6 +39,7 @@ public final class ModelCommitment implements ModelReference {
     }
     this.id = Bytes.keccak256(parts.toArray(byte[][]::new));
     this.circuit = ScorecardCircuit.privateModel(shape, null, null);
+    circuit.digest(); // computed once here, so a shared instance is only ever read
   }
 
   /** The model commitment id (32 bytes). */

@@ -37,6 +37,7 @@ public final class PublicModel implements ModelReference, ProvingModel {
     this.modelId = modelId.clone();
     this.scorecard = Objects.requireNonNull(scorecard);
     this.shape = ScorecardCircuit.publicModel(scorecard, null);
+    shape.digest(); // computed once here, so a shared instance is only ever read
   }
 
   @Override

@@ -174,6 +174,19 @@ class ScorecardCircuitTest {
   }
 
   @Test
+  void evaluateRunsTheCircuitAndRejectsAWrongFeatureCount() {
+    PublicModel pm = new PublicModel(TestScorecards.MODEL_ID, MODEL);
+    double[] raw = TestScorecards.randomFeatures(MODEL, new Random(12));
+    assertThat(pm.evaluate(raw)).isEqualTo(MODEL.score(quantise(raw)));
+    assertThatThrownBy(() -> pm.evaluate(new double[15]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected 16 feature values, got 15");
+    assertThatThrownBy(() -> new PublicModel(new byte[31], MODEL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a model id is 32 bytes");
+  }
+
+  @Test
   void circuitSizeOfTheBundledShape() {
     ConstraintSystem pub = ScorecardCircuit.publicModel(MODEL, null);
     assertThat(pub.paddedGates()).isEqualTo(512);
