@@ -98,7 +98,7 @@ class InferenceProofTest {
   void manyBorrowersVerifyInOneBatch() throws Exception {
     Random r = new Random(2);
     List<InferenceVerifier.Claim> claims = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 3; i++) {
       InferenceProof p = prove(PUBLIC, Borrower.random(r), CTX);
       claims.add(new InferenceVerifier.Claim(Transcript.create(APP), PUBLIC, p, CTX));
     }
