@@ -191,6 +191,16 @@ final class MontgomeryGroup implements CurveGroup {
 
   @Override
   public GroupElement multiScalarMultiply(GroupElement[] points, BigInteger[] scalars) {
+    return multiScalarMultiply(points, scalars, false);
+  }
+
+  /** As {@link #multiScalarMultiply}, with the bucket method forced at any size (for tests). */
+  GroupElement multiScalarMultiplyWithBuckets(GroupElement[] points, BigInteger[] scalars) {
+    return multiScalarMultiply(points, scalars, true);
+  }
+
+  private GroupElement multiScalarMultiply(
+      GroupElement[] points, BigInteger[] scalars, boolean buckets) {
     if (points.length != scalars.length) {
       throw new IllegalArgumentException("points and scalars differ in length");
     }
@@ -213,7 +223,8 @@ final class MontgomeryGroup implements CurveGroup {
     if (count == 0) {
       return identity;
     }
-    long[] acc = count >= PIPPENGER_THRESHOLD ? pippenger(ps, ks, count) : straus(ps, ks, count);
+    long[] acc =
+        buckets || count >= PIPPENGER_THRESHOLD ? pippenger(ps, ks, count) : straus(ps, ks, count);
     return toAffine(acc);
   }
 
