@@ -12,6 +12,12 @@ import java.util.List;
  * Measures thread CPU time per operation (median of repeated runs after warm-up). On a shared,
  * loaded machine wall-clock JMH numbers include time spent waiting for a core; CPU time does not,
  * so the two together say what the code costs and what a busy host delivers.
+ *
+ * <p>Also prints the bytes allocated per operation, and, when the JVM runs with {@code
+ * -Dcredence.zk.countFieldOps=true} (pass {@code -Dbench.jvmArgs=-Dcredence.zk.countFieldOps=true}
+ * to Maven), the number of base-field multiplications and squarings per operation, counted after
+ * warm-up (generator tables already built). Counting slows the code down: take timings from a run
+ * without it.
  */
 public final class CpuTimeHarness {
 
@@ -24,6 +30,27 @@ public final class CpuTimeHarness {
 
   interface Op {
     void run() throws Exception;
+  }
+
+  private static final com.sun.management.ThreadMXBean ALLOC = (com.sun.management.ThreadMXBean) MX;
+
+  /** Bytes allocated by one run of op on this thread. */
+  private static long allocated(Op op) throws Exception {
+    long before = ALLOC.getCurrentThreadAllocatedBytes();
+    op.run();
+    return ALLOC.getCurrentThreadAllocatedBytes() - before;
+  }
+
+  /** "mul + sqr" base-field operations of one run of op, or "" when counting is off. */
+  private static String fieldOps(Op op) throws Exception {
+    if (!FieldLimbs.COUNTING) {
+      return "";
+    }
+    long m = FieldLimbs.multiplications;
+    long q = FieldLimbs.squarings;
+    op.run();
+    return String.format(
+        "   field ops %d M + %d S", FieldLimbs.multiplications - m, FieldLimbs.squarings - q);
   }
 
   private static double medianMillis(Op op, int warmup, int runs) throws Exception {
@@ -45,14 +72,12 @@ public final class CpuTimeHarness {
     ScoreVerifier verifier = new ScoreVerifier(RANDOM);
     Opening o = Opening.random(712, RANDOM);
     ScoreProof p = prover.prove(Transcript.create(APP), st, o, CTX);
-    double prove =
-        medianMillis(() -> prover.prove(Transcript.create(APP), st, o, CTX), warmup, runs);
-    double verify =
-        medianMillis(
-            () -> verifier.verify(Transcript.create(APP), st, p.commitment(), CTX, p.proof()),
-            warmup,
-            runs);
+    Op proveOp = () -> prover.prove(Transcript.create(APP), st, o, CTX);
+    Op verifyOp = () -> verifier.verify(Transcript.create(APP), st, p.commitment(), CTX, p.proof());
+    double prove = medianMillis(proveOp, warmup, runs);
+    double verify = medianMillis(verifyOp, warmup, runs);
     print(name, prove, verify, p.proof().toBytes().length);
+    details(name, proveOp, verifyOp);
   }
 
   private static void range(String name, int n, int m, int warmup, int runs) throws Exception {
@@ -62,11 +87,19 @@ public final class CpuTimeHarness {
     }
     List<Commitment> cs = os.stream().map(Opening::commit).toList();
     RangeProof p = RangeProof.prove(Transcript.create(APP), n, os, CTX, RANDOM);
-    double prove =
-        medianMillis(
-            () -> RangeProof.prove(Transcript.create(APP), n, os, CTX, RANDOM), warmup, runs);
-    double verify = medianMillis(() -> p.verify(Transcript.create(APP), n, cs, CTX), warmup, runs);
+    Op proveOp = () -> RangeProof.prove(Transcript.create(APP), n, os, CTX, RANDOM);
+    Op verifyOp = () -> p.verify(Transcript.create(APP), n, cs, CTX);
+    double prove = medianMillis(proveOp, warmup, runs);
+    double verify = medianMillis(verifyOp, warmup, runs);
     print(name, prove, verify, p.toBytes().length);
+    details(name, proveOp, verifyOp);
+  }
+
+  private static void details(String name, Op proveOp, Op verifyOp) throws Exception {
+    System.out.printf(
+        "%-18s prove: %8d bytes allocated%s%n", "", allocated(proveOp), fieldOps(proveOp));
+    System.out.printf(
+        "%-18s verify: %7d bytes allocated%s%n", "", allocated(verifyOp), fieldOps(verifyOp));
   }
 
   private static void print(String name, double prove, double verify, int size) {
@@ -88,19 +121,17 @@ public final class CpuTimeHarness {
       proofs.add(
           prover.prove(Transcript.create(APP), band, Opening.random(300 + 8 * i, RANDOM), CTX));
     }
-    double batch =
-        medianMillis(
-            () -> {
-              List<ScoreVerifier.Claim> claims = new ArrayList<>();
-              for (ScoreProof p : proofs) {
-                claims.add(
-                    new ScoreVerifier.Claim(
-                        Transcript.create(APP), band, p.commitment(), CTX, p.proof()));
-              }
-              verifier.verifyBatch(claims);
-            },
-            5,
-            7);
+    Op batchOp =
+        () -> {
+          List<ScoreVerifier.Claim> claims = new ArrayList<>();
+          for (ScoreProof p : proofs) {
+            claims.add(
+                new ScoreVerifier.Claim(
+                    Transcript.create(APP), band, p.commitment(), CTX, p.proof()));
+          }
+          verifier.verifyBatch(claims);
+        };
+    double batch = medianMillis(batchOp, 5, 7);
     double single =
         medianMillis(
             () -> {
@@ -112,5 +143,29 @@ public final class CpuTimeHarness {
             5);
     System.out.printf(
         "64 band proofs     batch %8.2f ms CPU   one by one %7.2f ms CPU%n", batch, single);
+    System.out.printf(
+        "%-18s batch: %8d bytes allocated%s%n", "", allocated(batchOp), fieldOps(batchOp));
+    // The field operations' cost on this core, for the floor that the counts set.
+    long[] x = new long[8];
+    FieldLimbs.setOne(x, 0);
+    FieldLimbs.setOne(x, 4);
+    x[5] ^= 0x1234;
+    double mulNs = medianMillis(() -> mulChain(x), 5, 9) * 1e6 / FIELD_OPS;
+    double sqrNs = medianMillis(() -> sqrChain(x), 5, 9) * 1e6 / FIELD_OPS;
+    System.out.printf("field mul %.1f ns CPU   field sqr %.1f ns CPU%n", mulNs, sqrNs);
+  }
+
+  private static final int FIELD_OPS = 1_000_000;
+
+  private static void mulChain(long[] x) {
+    for (int i = 0; i < FIELD_OPS; i++) {
+      FieldLimbs.mul(x, 0, x, 0, x, 4);
+    }
+  }
+
+  private static void sqrChain(long[] x) {
+    for (int i = 0; i < FIELD_OPS; i++) {
+      FieldLimbs.sqr(x, 0, x, 0);
+    }
   }
 }

@@ -57,6 +57,14 @@ interface CurveGroup {
     return p;
   }
 
+  /**
+   * As {@link #precomputed}, for the most used fixed bases, where a larger precomputation (about 16
+   * KB per point) pays off. The default is {@link #precomputed}.
+   */
+  default GroupElement precomputedLarge(GroupElement p) {
+    return precomputed(p);
+  }
+
   /** Sum of the given points. */
   default GroupElement sum(GroupElement[] points) {
     GroupElement acc = identity();

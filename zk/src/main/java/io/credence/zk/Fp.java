@@ -4,7 +4,8 @@ import java.math.BigInteger;
 
 /**
  * An element of F_p (the BN254 base field) in Montgomery form, four 64-bit little-endian limbs.
- * Immutable. The multiplication is the CIOS Montgomery product, unrolled.
+ * Immutable; the arithmetic is {@link FieldLimbs}'s (the group's inner loops use that directly on
+ * mutable arrays).
  */
 final class Fp {
 
@@ -62,10 +63,6 @@ final class Fp {
 
   boolean sameAs(Fp o) {
     return l0 == o.l0 && l1 == o.l1 && l2 == o.l2 && l3 == o.l3;
-  }
-
-  static long umulh(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
   private static Fp reduceOnce(long t0, long t1, long t2, long t3, long t4) {
@@ -130,7 +127,10 @@ final class Fp {
   }
 
   static Fp sqr(Fp a) {
-    return mul(a, a);
+    long[] r = new long[4];
+    a.copyTo(r, 0);
+    FieldLimbs.sqr(r, 0, r, 0);
+    return new Fp(r[0], r[1], r[2], r[3]);
   }
 
   static Fp inv(Fp a) {
@@ -138,295 +138,24 @@ final class Fp {
   }
 
   static Fp mul(Fp a, Fp b) {
-    // umulh(x, y) = multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x), written out so C2
-    // inlines it.
-    long a0 = a.l0, a1 = a.l1, a2 = a.l2, a3 = a.l3;
-    long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5;
-    long lo, hi, s, s1, c, m, x, bi;
-    bi = b.l0;
-    lo = a0 * bi;
-    hi = Math.multiplyHigh(a0, bi) + ((a0 >> 63) & bi) + ((bi >> 63) & a0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    t0 = s;
-    lo = a1 * bi;
-    hi = Math.multiplyHigh(a1, bi) + ((a1 >> 63) & bi) + ((bi >> 63) & a1);
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = a2 * bi;
-    hi = Math.multiplyHigh(a2, bi) + ((a2 >> 63) & bi) + ((bi >> 63) & a2);
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    lo = a3 * bi;
-    hi = Math.multiplyHigh(a3, bi) + ((a3 >> 63) & bi) + ((bi >> 63) & a3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t3 = s1;
-    c = hi;
-    s = t4 + c;
-    t5 = ((t4 & c) | ((t4 | c) & ~s)) >>> 63;
-    t4 = s;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = Math.multiplyHigh(m, P0) + ((m >> 63) & P0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    lo = m * P1;
-    hi = Math.multiplyHigh(m, P1) + ((m >> 63) & P1) + m;
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t0 = s1;
-    c = hi;
-    lo = m * P2;
-    hi = Math.multiplyHigh(m, P2) + ((m >> 63) & P2) + m;
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = m * P3;
-    hi = Math.multiplyHigh(m, P3) + ((m >> 63) & P3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    s = t4 + c;
-    t3 = s;
-    t4 = t5 + (((t4 & c) | ((t4 | c) & ~s)) >>> 63);
-    bi = b.l1;
-    lo = a0 * bi;
-    hi = Math.multiplyHigh(a0, bi) + ((a0 >> 63) & bi) + ((bi >> 63) & a0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    t0 = s;
-    lo = a1 * bi;
-    hi = Math.multiplyHigh(a1, bi) + ((a1 >> 63) & bi) + ((bi >> 63) & a1);
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = a2 * bi;
-    hi = Math.multiplyHigh(a2, bi) + ((a2 >> 63) & bi) + ((bi >> 63) & a2);
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    lo = a3 * bi;
-    hi = Math.multiplyHigh(a3, bi) + ((a3 >> 63) & bi) + ((bi >> 63) & a3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t3 = s1;
-    c = hi;
-    s = t4 + c;
-    t5 = ((t4 & c) | ((t4 | c) & ~s)) >>> 63;
-    t4 = s;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = Math.multiplyHigh(m, P0) + ((m >> 63) & P0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    lo = m * P1;
-    hi = Math.multiplyHigh(m, P1) + ((m >> 63) & P1) + m;
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t0 = s1;
-    c = hi;
-    lo = m * P2;
-    hi = Math.multiplyHigh(m, P2) + ((m >> 63) & P2) + m;
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = m * P3;
-    hi = Math.multiplyHigh(m, P3) + ((m >> 63) & P3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    s = t4 + c;
-    t3 = s;
-    t4 = t5 + (((t4 & c) | ((t4 | c) & ~s)) >>> 63);
-    bi = b.l2;
-    lo = a0 * bi;
-    hi = Math.multiplyHigh(a0, bi) + ((a0 >> 63) & bi) + ((bi >> 63) & a0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    t0 = s;
-    lo = a1 * bi;
-    hi = Math.multiplyHigh(a1, bi) + ((a1 >> 63) & bi) + ((bi >> 63) & a1);
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = a2 * bi;
-    hi = Math.multiplyHigh(a2, bi) + ((a2 >> 63) & bi) + ((bi >> 63) & a2);
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    lo = a3 * bi;
-    hi = Math.multiplyHigh(a3, bi) + ((a3 >> 63) & bi) + ((bi >> 63) & a3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t3 = s1;
-    c = hi;
-    s = t4 + c;
-    t5 = ((t4 & c) | ((t4 | c) & ~s)) >>> 63;
-    t4 = s;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = Math.multiplyHigh(m, P0) + ((m >> 63) & P0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    lo = m * P1;
-    hi = Math.multiplyHigh(m, P1) + ((m >> 63) & P1) + m;
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t0 = s1;
-    c = hi;
-    lo = m * P2;
-    hi = Math.multiplyHigh(m, P2) + ((m >> 63) & P2) + m;
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = m * P3;
-    hi = Math.multiplyHigh(m, P3) + ((m >> 63) & P3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    s = t4 + c;
-    t3 = s;
-    t4 = t5 + (((t4 & c) | ((t4 | c) & ~s)) >>> 63);
-    bi = b.l3;
-    lo = a0 * bi;
-    hi = Math.multiplyHigh(a0, bi) + ((a0 >> 63) & bi) + ((bi >> 63) & a0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    t0 = s;
-    lo = a1 * bi;
-    hi = Math.multiplyHigh(a1, bi) + ((a1 >> 63) & bi) + ((bi >> 63) & a1);
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = a2 * bi;
-    hi = Math.multiplyHigh(a2, bi) + ((a2 >> 63) & bi) + ((bi >> 63) & a2);
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    lo = a3 * bi;
-    hi = Math.multiplyHigh(a3, bi) + ((a3 >> 63) & bi) + ((bi >> 63) & a3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t3 = s1;
-    c = hi;
-    s = t4 + c;
-    t5 = ((t4 & c) | ((t4 | c) & ~s)) >>> 63;
-    t4 = s;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = Math.multiplyHigh(m, P0) + ((m >> 63) & P0);
-    s = t0 + lo;
-    c = hi + (((t0 & lo) | ((t0 | lo) & ~s)) >>> 63);
-    lo = m * P1;
-    hi = Math.multiplyHigh(m, P1) + ((m >> 63) & P1) + m;
-    x = t1;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t0 = s1;
-    c = hi;
-    lo = m * P2;
-    hi = Math.multiplyHigh(m, P2) + ((m >> 63) & P2) + m;
-    x = t2;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t1 = s1;
-    c = hi;
-    lo = m * P3;
-    hi = Math.multiplyHigh(m, P3) + ((m >> 63) & P3);
-    x = t3;
-    s = x + c;
-    hi += ((x & c) | ((x | c) & ~s)) >>> 63;
-    s1 = s + lo;
-    hi += ((s & lo) | ((s | lo) & ~s1)) >>> 63;
-    t2 = s1;
-    c = hi;
-    s = t4 + c;
-    t3 = s;
-    t4 = t5 + (((t4 & c) | ((t4 | c) & ~s)) >>> 63);
-    return reduceOnce(t0, t1, t2, t3, t4);
+    if (FieldLimbs.COUNTING) {
+      FieldLimbs.multiplications++;
+    }
+    long[] r = new long[4];
+    FieldLimbs.mont(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3, r, 0);
+    return new Fp(r[0], r[1], r[2], r[3]);
+  }
+
+  /** The four limbs, for the mutable arithmetic of {@link FieldLimbs}. */
+  void copyTo(long[] r, int ro) {
+    r[ro] = l0;
+    r[ro + 1] = l1;
+    r[ro + 2] = l2;
+    r[ro + 3] = l3;
+  }
+
+  /** An element from four Montgomery-form limbs in [0, p). */
+  static Fp fromLimbs(long[] a, int ao) {
+    return new Fp(a[ao], a[ao + 1], a[ao + 2], a[ao + 3]);
   }
 }

@@ -19,8 +19,11 @@ final class Generators {
   /** n·m for n = 64 bits and m = 64 values. */
   static final int MAX_VECTOR_LENGTH = 64 * 64;
 
-  static final GroupElement G = Bn254.GROUP.precomputed(Bn254.GROUP.generator());
-  static final GroupElement H = Bn254.GROUP.precomputed(hashToCurve(Bytes.ascii("H")));
+  /** Vector generators below this index get the larger precomputation (all score statements). */
+  static final int LARGE_TABLES = 256;
+
+  static final GroupElement G = Bn254.GROUP.precomputedLarge(Bn254.GROUP.generator());
+  static final GroupElement H = Bn254.GROUP.precomputedLarge(hashToCurve(Bytes.ascii("H")));
 
   private static GroupElement[] gVec = new GroupElement[0];
   private static GroupElement[] hVec = new GroupElement[0];
@@ -56,11 +59,15 @@ final class Generators {
     GroupElement[] g = Arrays.copyOf(gVec, target);
     GroupElement[] h = Arrays.copyOf(hVec, target);
     for (int i = have; i < target; i++) {
-      g[i] = Bn254.GROUP.precomputed(hashToCurve(Bytes.concat(Bytes.ascii("G"), Bytes.uint32(i))));
-      h[i] = Bn254.GROUP.precomputed(hashToCurve(Bytes.concat(Bytes.ascii("H"), Bytes.uint32(i))));
+      g[i] = fixedBase(hashToCurve(Bytes.concat(Bytes.ascii("G"), Bytes.uint32(i))), i);
+      h[i] = fixedBase(hashToCurve(Bytes.concat(Bytes.ascii("H"), Bytes.uint32(i))), i);
     }
     gVec = g;
     hVec = h;
+  }
+
+  private static GroupElement fixedBase(GroupElement p, int index) {
+    return index < LARGE_TABLES ? Bn254.GROUP.precomputedLarge(p) : Bn254.GROUP.precomputed(p);
   }
 
   static GroupElement hashToCurve(byte[] label) {

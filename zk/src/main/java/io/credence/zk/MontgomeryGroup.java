@@ -3,21 +3,47 @@ package io.credence.zk;
 import java.math.BigInteger;
 
 /**
- * BN254 G1 on 64-bit-limb Montgomery field arithmetic ({@link Fp}) with Jacobian coordinates.
+ * BN254 G1 on 64-bit-limb Montgomery field arithmetic with Jacobian coordinates. Points handed out
+ * are affine ({@link Fp} coordinates); the inner loops work on mutable limb arrays ({@link
+ * JacobianLimbs}, {@link FieldLimbs}) and allocate nothing per point.
  *
- * <p>Points handed out are affine. Multi-scalar multiplication is interleaved wNAF (Straus): a
- * window of {@value #WINDOW} bits for ordinary points and {@value #FIXED_WINDOW} bits for fixed
- * bases (the generators, see {@link #precomputed}). Each point's table of odd multiples is computed
- * once, normalized to affine together with the other new tables (one field inversion per call) and
- * cached on the point, so the generators pay for it only once per process.
+ * <p>Multi-scalar multiplication, chosen by size: below {@value #PIPPENGER_THRESHOLD} non-zero
+ * terms, interleaved wNAF (Straus) with one shared doubling chain and a mixed (Jacobian + affine)
+ * addition per non-zero digit, using a window of {@value #WINDOW} bits for ordinary points and
+ * {@value #FIXED_WINDOW} or {@value #LARGE_FIXED_WINDOW} bits for fixed bases (the generators, see
+ * {@link #precomputed}); from {@value #PIPPENGER_THRESHOLD} terms on, the bucket method. Each
+ * point's table of odd multiples is computed once, normalized to affine together with the other new
+ * tables (Montgomery's trick: one field inversion per call) and cached on the point, so the
+ * generators pay for it only once per process.
  */
 final class MontgomeryGroup implements CurveGroup {
 
   static final int WINDOW = 5;
   static final int FIXED_WINDOW = 8;
+
+  /**
+   * Window for the most used fixed bases (G, H and the first 256 vector generators): a 256-entry
+   * table (16 KB) per point saves about a fifth of the additions of an 8-bit window.
+   */
+  static final int LARGE_FIXED_WINDOW = 10;
+
+  /** From this many non-zero terms on, the bucket method beats interleaved wNAF. */
+  static final int PIPPENGER_THRESHOLD = 4096;
+
+  /**
+   * From this many points on, the additions of each bit position are batched in affine coordinates
+   * ({@link AffineColumns}).
+   */
+  static final int BATCHED_STRAUS_THRESHOLD = 8;
+
+  private static final int HALF_BITS = 128;
+
+  private static final int JAC = JacobianLimbs.JAC;
+  private static final int AFF = JacobianLimbs.AFF;
+  private static final int SCRATCH = JacobianLimbs.SCRATCH;
   private static final Fp B = Fp.of(BigInteger.valueOf(3));
 
-  private final Affine identity = new Affine(null, null, false);
+  private final Affine identity = new Affine(null, null, WINDOW);
   private final Affine generator = (Affine) fromAffine(BigInteger.ONE, BigInteger.TWO);
 
   /** An affine point, or the identity when x is null. */
@@ -25,12 +51,15 @@ final class MontgomeryGroup implements CurveGroup {
     final Fp x;
     final Fp y;
     final int window;
-    private volatile Affine[] table; // P, 3P, …, (2^(w−1) − 1)·P
+    // P, 3P, …, (2^(w−1) − 1)·P as affine limbs, 8 longs (x, y) per entry
+    private volatile long[] table;
+    // for a fixed base: 2^128·P, whose table serves the scalar's upper half (halves the doublings)
+    private volatile Affine high;
 
-    Affine(Fp x, Fp y, boolean fixed) {
+    Affine(Fp x, Fp y, int window) {
       this.x = x;
       this.y = y;
-      this.window = fixed ? FIXED_WINDOW : WINDOW;
+      this.window = window;
     }
 
     @Override
@@ -72,15 +101,6 @@ final class MontgomeryGroup implements CurveGroup {
     }
   }
 
-  /** Jacobian (X, Y, Z) ↦ (X/Z², Y/Z³); Z = 0 is the identity. */
-  private record Jac(Fp x, Fp y, Fp z) {
-    static final Jac INFINITY = new Jac(Fp.ONE, Fp.ONE, Fp.ZERO);
-
-    boolean isInfinity() {
-      return z.isZero();
-    }
-  }
-
   @Override
   public GroupElement generator() {
     return generator;
@@ -99,14 +119,21 @@ final class MontgomeryGroup implements CurveGroup {
     if (!Fp.sqr(fy).sameAs(Fp.add(Fp.mul(Fp.sqr(fx), fx), B))) {
       throw new IllegalArgumentException("point not on curve");
     }
-    return new Affine(fx, fy, false);
+    return new Affine(fx, fy, WINDOW);
   }
 
   /** The same point, marked as a fixed base: it gets a wider, cached precomputation table. */
   @Override
   public GroupElement precomputed(GroupElement p) {
     Affine a = (Affine) p;
-    return a.isIdentity() ? a : new Affine(a.x, a.y, true);
+    return a.isIdentity() ? a : new Affine(a.x, a.y, FIXED_WINDOW);
+  }
+
+  /** As {@link #precomputed}, with the larger window {@value #LARGE_FIXED_WINDOW}. */
+  @Override
+  public GroupElement precomputedLarge(GroupElement p) {
+    Affine a = (Affine) p;
+    return a.isIdentity() ? a : new Affine(a.x, a.y, LARGE_FIXED_WINDOW);
   }
 
   @Override
@@ -116,13 +143,24 @@ final class MontgomeryGroup implements CurveGroup {
     if (pa.isIdentity()) {
       return pb;
     }
-    return toAffine(madd(toJac(pa), pb.x, pb.y, pb.isIdentity()));
+    if (pb.isIdentity()) {
+      return pa;
+    }
+    long[] acc = new long[JAC];
+    long[] q = new long[AFF];
+    pa.x.copyTo(acc, 0);
+    pa.y.copyTo(acc, 4);
+    FieldLimbs.setOne(acc, 8);
+    pb.x.copyTo(q, 0);
+    pb.y.copyTo(q, 4);
+    JacobianLimbs.madd(acc, 0, q, 0, false, new long[SCRATCH]);
+    return toAffine(acc);
   }
 
   @Override
   public GroupElement negate(GroupElement a) {
     Affine p = (Affine) a;
-    return p.isIdentity() ? p : new Affine(p.x, Fp.neg(p.y), false);
+    return p.isIdentity() ? p : new Affine(p.x, Fp.neg(p.y), WINDOW);
   }
 
   @Override
@@ -132,10 +170,16 @@ final class MontgomeryGroup implements CurveGroup {
 
   @Override
   public GroupElement sum(GroupElement[] points) {
-    Jac acc = Jac.INFINITY;
+    long[] acc = new long[JAC];
+    long[] q = new long[AFF];
+    long[] s = new long[SCRATCH];
     for (GroupElement e : points) {
       Affine p = (Affine) e;
-      acc = madd(acc, p.x, p.y, p.isIdentity());
+      if (!p.isIdentity()) {
+        p.x.copyTo(q, 0);
+        p.y.copyTo(q, 4);
+        JacobianLimbs.madd(acc, 0, q, 0, false, s);
+      }
     }
     return toAffine(acc);
   }
@@ -147,8 +191,7 @@ final class MontgomeryGroup implements CurveGroup {
     }
     int count = 0;
     Affine[] ps = new Affine[points.length];
-    int[][] nafs = new int[points.length][];
-    int maxLen = 0;
+    BigInteger[] ks = new BigInteger[points.length];
     for (int i = 0; i < points.length; i++) {
       BigInteger k =
           scalars[i].signum() < 0 || scalars[i].bitLength() > 254
@@ -159,72 +202,203 @@ final class MontgomeryGroup implements CurveGroup {
         continue;
       }
       ps[count] = p;
-      nafs[count] = wnaf(k, p.window);
-      maxLen = Math.max(maxLen, nafs[count].length);
+      ks[count] = k;
       count++;
     }
     if (count == 0) {
       return identity;
     }
-    Affine[][] tables = tables(ps, count);
-    Jac acc = Jac.INFINITY;
-    for (int bit = maxLen - 1; bit >= 0; bit--) {
-      acc = dbl(acc);
-      for (int i = 0; i < count; i++) {
-        int[] naf = nafs[i];
-        if (bit < naf.length && naf[bit] != 0) {
-          int d = naf[bit];
-          Affine t = tables[i][(Math.abs(d)) >> 1];
-          acc = madd(acc, t.x, d > 0 ? t.y : Fp.neg(t.y), false);
-        }
-      }
-    }
+    long[] acc = count >= PIPPENGER_THRESHOLD ? pippenger(ps, ks, count) : straus(ps, ks, count);
     return toAffine(acc);
   }
 
-  /** Odd-multiple tables, computing and caching the missing ones with one shared inversion. */
-  private Affine[][] tables(Affine[] ps, int count) {
-    Affine[][] out = new Affine[count][];
-    int missing = 0;
+  /** Interleaved wNAF: one shared doubling chain, one mixed addition per non-zero digit. */
+  private long[] straus(Affine[] ps, BigInteger[] ks, int count) {
+    // A fixed base's scalar is split as k = lo + 2^128·hi, hi on the cached point 2^128·P, so an
+    // MSM over fixed bases only (every MSM of the prover) needs 128 doublings instead of 254.
+    Affine[] bases = new Affine[2 * count];
+    int[][] nafs = new int[2 * count][];
+    int terms = 0;
+    int maxLen = 0;
     for (int i = 0; i < count; i++) {
-      out[i] = ps[i].table;
-      if (out[i] == null) {
-        missing++;
+      Affine p = ps[i];
+      BigInteger k = ks[i];
+      if (p.window > WINDOW && k.bitLength() > HALF_BITS) {
+        bases[terms] = high(p);
+        nafs[terms] = wnaf(k.shiftRight(HALF_BITS), p.window);
+        maxLen = Math.max(maxLen, length(nafs[terms++]));
+        k = k.subtract(k.shiftRight(HALF_BITS).shiftLeft(HALF_BITS));
+        if (k.signum() == 0) {
+          continue;
+        }
+      }
+      bases[terms] = p;
+      nafs[terms] = wnaf(k, p.window);
+      maxLen = Math.max(maxLen, length(nafs[terms++]));
+    }
+    long[][] tables = tables(bases, terms);
+    if (terms >= BATCHED_STRAUS_THRESHOLD) {
+      return AffineColumns.sum(tables, nafs, terms, maxLen);
+    }
+    long[] acc = new long[JAC];
+    long[] s = new long[SCRATCH];
+    int[] next = new int[terms]; // per term, the index of its highest digit not yet added
+    for (int i = 0; i < terms; i++) {
+      next[i] = nafs[i].length - 2;
+    }
+    for (int bit = maxLen - 1; bit >= 0; bit--) {
+      JacobianLimbs.dbl(acc, 0, s);
+      for (int i = 0; i < terms; i++) {
+        int[] naf = nafs[i];
+        int j = next[i];
+        if (j >= 0 && naf[j] == bit) {
+          int d = naf[j + 1];
+          JacobianLimbs.madd(acc, 0, tables[i], (Math.abs(d) >> 1) * AFF, d < 0, s);
+          next[i] = j - 2;
+        }
       }
     }
-    if (missing == 0) {
-      return out;
+    return acc;
+  }
+
+  /**
+   * Bucket method with signed c-bit digits: per window, each point is added (mixed addition) to the
+   * bucket of its digit, and the buckets are summed with two running sums.
+   */
+  private static long[] pippenger(Affine[] ps, BigInteger[] ks, int count) {
+    int c = pippengerWindow(count);
+    int windows = (256 + c - 1) / c + 1;
+    long[] pts = new long[count * AFF];
+    int[] digits = new int[count * windows];
+    for (int i = 0; i < count; i++) {
+      ps[i].x.copyTo(pts, i * AFF);
+      ps[i].y.copyTo(pts, i * AFF + 4);
+      signedDigits(ks[i], c, windows, digits, i * windows);
     }
+    int buckets = 1 << (c - 1);
+    long[] bucket = new long[buckets * JAC];
+    long[] running = new long[JAC];
+    long[] windowSum = new long[JAC];
+    long[] acc = new long[JAC];
+    long[] s = new long[SCRATCH];
+    for (int w = windows - 1; w >= 0; w--) {
+      for (int i = 0; i < c; i++) {
+        JacobianLimbs.dbl(acc, 0, s);
+      }
+      java.util.Arrays.fill(bucket, 0);
+      for (int i = 0; i < count; i++) {
+        int d = digits[i * windows + w];
+        if (d != 0) {
+          JacobianLimbs.madd(bucket, (Math.abs(d) - 1) * JAC, pts, i * AFF, d < 0, s);
+        }
+      }
+      java.util.Arrays.fill(running, 0);
+      java.util.Arrays.fill(windowSum, 0);
+      for (int b = buckets - 1; b >= 0; b--) {
+        JacobianLimbs.add(running, 0, bucket, b * JAC, s);
+        JacobianLimbs.add(windowSum, 0, running, 0, s);
+      }
+      JacobianLimbs.add(acc, 0, windowSum, 0, s);
+    }
+    return acc;
+  }
+
+  /** The window minimising (256/c)·(points + 2^c) group additions. */
+  static int pippengerWindow(int count) {
+    int best = 4;
+    double bestCost = Double.MAX_VALUE;
+    for (int c = 4; c <= 16; c++) {
+      double cost = Math.ceil(256.0 / c) * (count + 1.5 * (1 << c));
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * k = Σ d_w·2^(c·w) with digits in [−2^(c−1), 2^(c−1)]: each c-bit window plus the carry of the
+   * one below; a window above 2^(c−1) becomes negative and carries one into the next.
+   */
+  static void signedDigits(BigInteger k, int c, int windows, int[] out, int off) {
+    long[] limbs = limbs(k);
+    int carry = 0;
+    int half = 1 << (c - 1);
+    for (int w = 0; w < windows; w++) {
+      int v = carry + (int) (bits(limbs, w * c) & ((1 << c) - 1));
+      if (v > half) {
+        v -= 1 << c;
+        carry = 1;
+      } else {
+        carry = 0;
+      }
+      out[off + w] = v;
+    }
+  }
+
+  /** 2^128·P for a fixed base, computed once and cached (with the same window as P). */
+  private static Affine high(Affine p) {
+    Affine h = p.high;
+    if (h == null) {
+      long[] j = new long[JAC];
+      p.x.copyTo(j, 0);
+      p.y.copyTo(j, 4);
+      FieldLimbs.setOne(j, 8);
+      long[] s = new long[SCRATCH];
+      for (int i = 0; i < HALF_BITS; i++) {
+        JacobianLimbs.dbl(j, 0, s);
+      }
+      long[] a = JacobianLimbs.batchToAffine(j, 1);
+      h = new Affine(Fp.fromLimbs(a, 0), Fp.fromLimbs(a, 4), p.window);
+      p.high = h;
+    }
+    return h;
+  }
+
+  /** Odd-multiple tables, computing and caching the missing ones with one shared inversion. */
+  private long[][] tables(Affine[] ps, int count) {
+    long[][] out = new long[count][];
     int total = 0;
     for (int i = 0; i < count; i++) {
+      out[i] = ps[i].table;
       if (out[i] == null) {
         total += tableSize(ps[i]);
       }
     }
-    Jac[] jacs = new Jac[total];
+    if (total == 0) {
+      return out;
+    }
+    long[] jacs = new long[total * JAC];
+    long[] s = new long[SCRATCH];
+    long[] twice = new long[JAC];
     int idx = 0;
     for (int i = 0; i < count; i++) {
       if (out[i] != null) {
         continue;
       }
       Affine p = ps[i];
-      Jac p2 = dbl(toJac(p));
-      Jac cur = toJac(p);
-      jacs[idx++] = cur;
-      for (int t = 1; t < tableSize(p); t++) {
-        cur = add(cur, p2);
-        jacs[idx++] = cur;
+      int first = idx * JAC;
+      p.x.copyTo(jacs, first);
+      p.y.copyTo(jacs, first + 4);
+      FieldLimbs.setOne(jacs, first + 8);
+      System.arraycopy(jacs, first, twice, 0, JAC);
+      JacobianLimbs.dbl(twice, 0, s);
+      idx++;
+      for (int t = 1; t < tableSize(p); t++, idx++) {
+        System.arraycopy(jacs, (idx - 1) * JAC, jacs, idx * JAC, JAC);
+        JacobianLimbs.add(jacs, idx * JAC, twice, 0, s);
       }
     }
-    Affine[] flat = batchToAffine(jacs);
+    long[] flat = JacobianLimbs.batchToAffine(jacs, total);
     idx = 0;
     for (int i = 0; i < count; i++) {
       if (out[i] != null) {
         continue;
       }
-      Affine[] table = new Affine[tableSize(ps[i])];
-      System.arraycopy(flat, idx, table, 0, table.length);
-      idx += table.length;
+      int size = tableSize(ps[i]);
+      long[] table = java.util.Arrays.copyOfRange(flat, idx * AFF, (idx + size) * AFF);
+      idx += size;
       ps[i].table = table;
       out[i] = table;
     }
@@ -235,149 +409,68 @@ final class MontgomeryGroup implements CurveGroup {
     return 1 << (p.window - 2);
   }
 
-  /** Width-w non-adjacent form, least significant digit first; digits odd, |d| < 2^(w-1). */
+  /**
+   * Width-w non-adjacent form, sparse: {position₀, digit₀, position₁, digit₁, …} for the non-zero
+   * digits, lowest position first; digits are odd with |d| &lt; 2^(w−1), and k = Σ
+   * digit·2^position.
+   */
   static int[] wnaf(BigInteger k, int w) {
-    int len = k.bitLength();
-    int[] bits = new int[len + 2 * w + 2];
-    for (int i = 0; i < len; i++) {
-      bits[i] = k.testBit(i) ? 1 : 0;
-    }
-    int[] naf = new int[len + w + 1];
-    int top = 0;
-    int i = 0;
-    while (i < naf.length) {
-      if (bits[i] == 0) {
-        i++;
+    long[] limbs = limbs(k);
+    int end = k.bitLength() + w + 1;
+    int[] out = new int[2 * (end / w + 2)];
+    int width = 1 << w;
+    int half = width >> 1;
+    int carry = 0;
+    int n = 0;
+    int pos = 0;
+    while (pos < end) {
+      int window = carry + (int) (bits(limbs, pos) & (width - 1));
+      if ((window & 1) == 0) {
+        // digit 0 here; a pending carry moves on to the next bit unchanged
+        pos++;
         continue;
       }
-      int v = 0;
-      for (int j = 0; j < w; j++) {
-        v |= bits[i + j] << j;
-        bits[i + j] = 0;
+      if (window < half) {
+        carry = 0;
+        out[n + 1] = window;
+      } else {
+        carry = 1;
+        out[n + 1] = window - width;
       }
-      if (v >= 1 << (w - 1)) {
-        v -= 1 << w;
-        int c = i + w;
-        while (bits[c] == 1) {
-          bits[c++] = 0;
-        }
-        bits[c] = 1;
-      }
-      naf[i] = v;
-      top = i + 1;
-      i += w;
+      out[n] = pos;
+      n += 2;
+      pos += w;
     }
-    return java.util.Arrays.copyOf(naf, top);
+    return java.util.Arrays.copyOf(out, n);
   }
 
-  private static Jac toJac(Affine p) {
-    return p.isIdentity() ? Jac.INFINITY : new Jac(p.x, p.y, Fp.ONE);
+  /** One past the highest digit position of a sparse wNAF (0 if it has none). */
+  static int length(int[] naf) {
+    return naf.length == 0 ? 0 : naf[naf.length - 2] + 1;
   }
 
-  private Affine toAffine(Jac p) {
-    if (p.isInfinity()) {
-      return identity;
-    }
-    Fp zi = Fp.inv(p.z());
-    Fp zi2 = Fp.sqr(zi);
-    return new Affine(Fp.mul(p.x(), zi2), Fp.mul(p.y(), Fp.mul(zi2, zi)), false);
-  }
-
-  /** Montgomery's trick: one inversion for all. */
-  private Affine[] batchToAffine(Jac[] ps) {
-    int n = ps.length;
-    Fp[] prefix = new Fp[n];
-    Fp acc = Fp.ONE;
-    for (int i = 0; i < n; i++) {
-      prefix[i] = acc;
-      if (!ps[i].isInfinity()) {
-        acc = Fp.mul(acc, ps[i].z());
-      }
-    }
-    Fp inv = Fp.inv(acc);
-    Affine[] out = new Affine[n];
-    for (int i = n - 1; i >= 0; i--) {
-      if (ps[i].isInfinity()) {
-        out[i] = identity;
-        continue;
-      }
-      Fp zi = Fp.mul(inv, prefix[i]);
-      inv = Fp.mul(inv, ps[i].z());
-      Fp zi2 = Fp.sqr(zi);
-      out[i] = new Affine(Fp.mul(ps[i].x(), zi2), Fp.mul(ps[i].y(), Fp.mul(zi2, zi)), false);
+  /** The scalar's 64-bit limbs, little-endian, with zero limbs above so reads past the top work. */
+  static long[] limbs(BigInteger k) {
+    long[] out = new long[6];
+    byte[] be = k.toByteArray();
+    for (int i = 0; i < be.length && i < 40; i++) {
+      out[i >>> 3] |= (be[be.length - 1 - i] & 0xFFL) << (8 * (i & 7));
     }
     return out;
   }
 
-  /** dbl-2009-l (a = 0). */
-  private static Jac dbl(Jac p) {
-    if (p.isInfinity()) {
-      return p;
-    }
-    Fp a = Fp.sqr(p.x());
-    Fp b = Fp.sqr(p.y());
-    Fp c = Fp.sqr(b);
-    Fp d = Fp.dbl(Fp.sub(Fp.sub(Fp.sqr(Fp.add(p.x(), b)), a), c));
-    Fp e = Fp.add(Fp.dbl(a), a);
-    Fp f = Fp.sqr(e);
-    Fp x3 = Fp.sub(f, Fp.dbl(d));
-    Fp c8 = Fp.dbl(Fp.dbl(Fp.dbl(c)));
-    Fp y3 = Fp.sub(Fp.mul(e, Fp.sub(d, x3)), c8);
-    Fp z3 = Fp.dbl(Fp.mul(p.y(), p.z()));
-    return new Jac(x3, y3, z3);
+  /** The 64 bits of the scalar starting at bit position pos (pos &lt; 320). */
+  static long bits(long[] limbs, int pos) {
+    int i = pos >>> 6;
+    int sh = pos & 63;
+    return sh == 0 ? limbs[i] : (limbs[i] >>> sh) | (limbs[i + 1] << (64 - sh));
   }
 
-  /** add-2007-bl. */
-  private static Jac add(Jac p, Jac q) {
-    if (p.isInfinity()) {
-      return q;
+  private Affine toAffine(long[] jac) {
+    if (FieldLimbs.isZero(jac, 8)) {
+      return identity;
     }
-    if (q.isInfinity()) {
-      return p;
-    }
-    Fp z1z1 = Fp.sqr(p.z());
-    Fp z2z2 = Fp.sqr(q.z());
-    Fp u1 = Fp.mul(p.x(), z2z2);
-    Fp u2 = Fp.mul(q.x(), z1z1);
-    Fp s1 = Fp.mul(Fp.mul(p.y(), q.z()), z2z2);
-    Fp s2 = Fp.mul(Fp.mul(q.y(), p.z()), z1z1);
-    Fp h = Fp.sub(u2, u1);
-    Fp r = Fp.dbl(Fp.sub(s2, s1));
-    if (h.isZero()) {
-      return r.isZero() ? dbl(p) : Jac.INFINITY;
-    }
-    Fp i = Fp.sqr(Fp.dbl(h));
-    Fp j = Fp.mul(h, i);
-    Fp v = Fp.mul(u1, i);
-    Fp x3 = Fp.sub(Fp.sub(Fp.sqr(r), j), Fp.dbl(v));
-    Fp y3 = Fp.sub(Fp.mul(r, Fp.sub(v, x3)), Fp.dbl(Fp.mul(s1, j)));
-    Fp z3 = Fp.mul(Fp.sub(Fp.sub(Fp.sqr(Fp.add(p.z(), q.z())), z1z1), z2z2), h);
-    return new Jac(x3, y3, z3);
-  }
-
-  /** madd-2007-bl: p + (x2, y2) with an affine second operand. */
-  private static Jac madd(Jac p, Fp x2, Fp y2, boolean secondIsIdentity) {
-    if (secondIsIdentity) {
-      return p;
-    }
-    if (p.isInfinity()) {
-      return new Jac(x2, y2, Fp.ONE);
-    }
-    Fp z1z1 = Fp.sqr(p.z());
-    Fp u2 = Fp.mul(x2, z1z1);
-    Fp s2 = Fp.mul(Fp.mul(y2, p.z()), z1z1);
-    Fp h = Fp.sub(u2, p.x());
-    Fp r = Fp.dbl(Fp.sub(s2, p.y()));
-    if (h.isZero()) {
-      return r.isZero() ? dbl(p) : Jac.INFINITY;
-    }
-    Fp hh = Fp.sqr(h);
-    Fp i = Fp.dbl(Fp.dbl(hh));
-    Fp j = Fp.mul(h, i);
-    Fp v = Fp.mul(p.x(), i);
-    Fp x3 = Fp.sub(Fp.sub(Fp.sqr(r), j), Fp.dbl(v));
-    Fp y3 = Fp.sub(Fp.mul(r, Fp.sub(v, x3)), Fp.dbl(Fp.mul(p.y(), j)));
-    Fp z3 = Fp.sub(Fp.sub(Fp.sqr(Fp.add(p.z(), h)), z1z1), hh);
-    return new Jac(x3, y3, z3);
+    long[] a = JacobianLimbs.batchToAffine(jac, 1);
+    return new Affine(Fp.fromLimbs(a, 0), Fp.fromLimbs(a, 4), WINDOW);
   }
 }

@@ -319,15 +319,20 @@ final class RangeProofProtocol {
     }
 
     // s_i = Π_k u_k^(±1), + when bit (rounds−1−k) of i is set; built in nm multiplications.
-    BigInteger[] uInv = new BigInteger[rounds];
+    // One inversion for y, y − 1 (for Σ y^i) and every u_k (Montgomery's trick).
+    boolean yIsOne = y.equals(BigInteger.ONE);
+    BigInteger[] toInvert = new BigInteger[rounds + 2];
+    System.arraycopy(u, 0, toInvert, 0, rounds);
+    toInvert[rounds] = y;
+    toInvert[rounds + 1] = yIsOne ? BigInteger.ONE : sub(y, BigInteger.ONE);
+    BigInteger[] inverses = ScalarField.batchInverse(toInvert);
     BigInteger[] uSq = new BigInteger[rounds];
     BigInteger[] uInvSq = new BigInteger[rounds];
     BigInteger allInv = BigInteger.ONE;
     for (int k = 0; k < rounds; k++) {
-      uInv[k] = ScalarField.inv(u[k]);
       uSq[k] = mul(u[k], u[k]);
-      uInvSq[k] = mul(uInv[k], uInv[k]);
-      allInv = mul(allInv, uInv[k]);
+      uInvSq[k] = mul(inverses[k], inverses[k]);
+      allInv = mul(allInv, inverses[k]);
     }
     BigInteger[] sv = new BigInteger[nm];
     sv[0] = allInv;
@@ -336,38 +341,40 @@ final class RangeProofProtocol {
       sv[i] = mul(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI]);
     }
 
-    BigInteger yInv = ScalarField.inv(y);
+    BigInteger yInv = inverses[rounds];
     BigInteger[] zPow = ScalarField.powers(z, m + 3);
     BigInteger a = p.ipaA;
     BigInteger b = p.ipaB;
     BigInteger cw = mul(c, weight);
 
-    // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^(3+j)·(2^n − 1)
-    BigInteger sumY = BigInteger.ZERO;
-    BigInteger yi = BigInteger.ONE;
-    for (int i = 0; i < nm; i++) {
-      sumY = add(sumY, yi);
-      yi = mul(yi, y);
-    }
+    // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^(3+j)·(2^n − 1), with Σ_{i<nm} y^i = (y^nm − 1)/(y − 1)
+    BigInteger sumY =
+        yIsOne
+            ? ScalarField.of(nm)
+            : mul(
+                sub(y.modPow(BigInteger.valueOf(nm), ScalarField.R), BigInteger.ONE),
+                inverses[rounds + 1]);
     BigInteger twoNMinus1 = BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE);
     BigInteger delta = mul(sub(z, zPow[2]), sumY);
     for (int j = 0; j < m; j++) {
       delta = sub(delta, mul(zPow[3 + j], twoNMinus1));
     }
 
-    // G_i: −z − a·s_i ; H_i: z + y^-i·(z^(2+j)·2^(i mod n) − b·s_i^-1)
-    BigInteger negZ = neg(z);
-    BigInteger yInvPow = BigInteger.ONE;
+    // weight·G_i: −weight·z − (weight·a)·s_i ;
+    // weight·H_i: weight·z + (weight·y^-i)·(z^(2+j)·2^(i mod n) − b·s_i^-1)
+    BigInteger wz = mul(weight, z);
+    BigInteger wNegZ = neg(wz);
+    BigInteger wa = mul(weight, a);
+    BigInteger wyInvPow = weight;
     for (int j = 0; j < m; j++) {
-      BigInteger twoPow = BigInteger.ONE;
+      BigInteger zTwoPow = zPow[2 + j];
       for (int i = 0; i < n; i++) {
         int k = j * n + i;
-        BigInteger g = sub(negZ, mul(a, sv[k]));
-        BigInteger h = add(z, mul(yInvPow, sub(mul(zPow[2 + j], twoPow), mul(b, sv[nm - 1 - k]))));
-        gCoeff[k] = add(gCoeff[k], mul(weight, g));
-        hCoeff[k] = add(hCoeff[k], mul(weight, h));
-        twoPow = twoPow.shiftLeft(1);
-        yInvPow = mul(yInvPow, yInv);
+        gCoeff[k] = add(gCoeff[k], sub(wNegZ, mul(wa, sv[k])));
+        BigInteger inner = sub(zTwoPow, mul(b, sv[nm - 1 - k]));
+        hCoeff[k] = add(hCoeff[k], add(wz, mul(wyInvPow, inner)));
+        zTwoPow = add(zTwoPow, zTwoPow);
+        wyInvPow = mul(wyInvPow, yInv);
       }
     }
     // G: w·(t_x − a·b) + c·(t_x − δ) ; H: −μ + c·τ_x

@@ -34,6 +34,23 @@ final class ScalarField {
     return a.modInverse(R);
   }
 
+  /** The inverses of non-zero xs with one modular inversion (Montgomery's trick). */
+  static BigInteger[] batchInverse(BigInteger[] xs) {
+    BigInteger[] prefix = new BigInteger[xs.length];
+    BigInteger acc = BigInteger.ONE;
+    for (int i = 0; i < xs.length; i++) {
+      prefix[i] = acc;
+      acc = mul(acc, xs[i]);
+    }
+    BigInteger inv = inv(acc);
+    BigInteger[] out = new BigInteger[xs.length];
+    for (int i = xs.length - 1; i >= 0; i--) {
+      out[i] = mul(inv, prefix[i]);
+      inv = mul(inv, xs[i]);
+    }
+    return out;
+  }
+
   static BigInteger of(long v) {
     return BigInteger.valueOf(v).mod(R);
   }

@@ -74,12 +74,9 @@ public final class ScoreVerifier {
       byte[] context,
       byte[] canonicalProof)
       throws ProofVerificationException {
-    verify(
-        transcript,
-        statement,
-        commitment,
-        context,
-        RangeProof.fromBytes(canonicalProof, statement.bits(), statement.values()));
+    // The round count is checked against the statement by verify (a legacy threshold proof has
+    // fewer rounds than statement.bits() implies, see ScoreStatements.verifierBits).
+    verify(transcript, statement, commitment, context, RangeProof.fromBytes(canonicalProof));
   }
 
   /**
@@ -96,7 +93,7 @@ public final class ScoreVerifier {
       inner.add(
           new RangeProofProtocol.Claim(
               c.transcript(),
-              c.statement().bits(),
+              ScoreStatements.verifierBits(c.statement(), c.proof()),
               c.statement().encode(),
               ScoreStatements.derivedCommitments(c.statement(), c.commitment().point()),
               c.context(),

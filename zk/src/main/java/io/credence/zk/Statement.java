@@ -6,10 +6,13 @@ import java.math.BigInteger;
  * What a score proof claims about the committed score s. Bounds are non-negative integers.
  *
  * <p>The bit length n of the underlying range proof is derived from the statement alone (the
- * verifier must know it without the secret): the smallest of 8, 16, 32, 64 that covers the
- * statement.
+ * verifier must know it without the secret): the smallest of 8, 16, 32, 64 that covers every
+ * difference the proof may have to show for a Credence score (docs/zk-protocol.md §1).
  */
 public sealed interface Statement permits Statement.Threshold, Statement.Band {
+
+  /** The highest Credence score; scores are integers in [300, 850]. */
+  long MAX_SCORE = 850;
 
   /** Bits per proven value: 8, 16, 32 or 64. */
   int bits();
@@ -21,9 +24,14 @@ public sealed interface Statement permits Statement.Threshold, Statement.Band {
   byte[] encode();
 
   /**
-   * s ≥ t, proven as s − t ∈ [0, 2^n) on V − t·G, with n the smallest of 8, 16, 32, 64 such that t
-   * &lt; 2^n. The proof therefore also shows s &lt; t + 2^n; a prover whose s − t does not fit in n
-   * bits is refused (for Credence scores ≤ 850 and thresholds ≥ 256 this never happens).
+   * s ≥ t, proven as s − t ∈ [0, 2^n) on V − t·G, with n the smallest of 8, 16, 32, 64 such that
+   * both t &lt; 2^n and {@link #MAX_SCORE} − t &lt; 2^n: every score from t to 850 fits, so n = 16
+   * for every t &lt; 65,536. The proof also shows s &lt; t + 2^n, which is vacuous for Credence
+   * scores because t + 2^n &gt; 850. A prover whose s − t does not fit in n bits (only possible for
+   * a value above 850) is refused.
+   *
+   * <p>Verifiers also accept, for t &lt; 256, an n = 8 proof made under the rule of the first
+   * edition of the protocol (docs/zk-protocol.md §1, "Legacy threshold proofs").
    */
   record Threshold(long t) implements Statement {
     public Threshold {
@@ -34,7 +42,7 @@ public sealed interface Statement permits Statement.Threshold, Statement.Band {
 
     @Override
     public int bits() {
-      return bitsCovering(t);
+      return bitsCovering(Math.max(t, MAX_SCORE - t));
     }
 
     @Override

@@ -54,7 +54,8 @@ final class GoldenVectors {
     prove(prover, new Statement.Band(300, 850), 850, new byte[0], rnd, out);
     ScoreProof th = prove(prover, new Statement.Threshold(700), 700, ctx, rnd, out);
     prove(prover, new Statement.Threshold(650), 812, ctx, rnd, out);
-    prove(prover, new Statement.Threshold(0), 5, ctx, rnd, out);
+    // Proven under the first edition's rule (n = 8 for t < 256); verifiers keep accepting it.
+    proveLegacyThreshold(0, 5, ctx, rnd, out);
     prove(prover, new Statement.Threshold(100_000), 100_005, ctx, rnd, out);
     prove(prover, new Statement.Band(0, 1L << 40), 1L << 39, ctx, rnd, out);
 
@@ -123,6 +124,24 @@ final class GoldenVectors {
             Transcript.create(APP_LABEL), statement, Opening.random(score, rnd), ctx.clone());
     out.add(vector(proof, statement, proof.commitment(), ctx, true));
     return proof;
+  }
+
+  private static void proveLegacyThreshold(
+      long t, long score, byte[] ctx, SecureRandom rnd, List<Vector> out) {
+    Statement st = new Statement.Threshold(t);
+    Opening o = Opening.random(score, rnd);
+    Commitment v = o.commit();
+    RangeProof p =
+        RangeProofProtocol.prove(
+            Transcript.create(APP_LABEL),
+            8,
+            st.encode(),
+            ScoreStatements.derivedCommitments(st, v.point()),
+            new BigInteger[] {o.value().subtract(BigInteger.valueOf(t))},
+            new BigInteger[] {o.blinding().value()},
+            ctx.clone(),
+            rnd);
+    out.add(new Vector(st, 8, 1, ctx, v.toUncompressed(), p.toBytes(), p.toAbiBytes(), true));
   }
 
   private static ScoreProof withProof(ScoreProof base, RangeProof proof) {

@@ -96,7 +96,7 @@ class MontgomeryGroupTest {
 
   @Test
   void msmMatchesBouncyCastle() {
-    for (int size : new int[] {1, 2, 7, 33, 130}) {
+    for (int size : new int[] {1, 2, 7, 33, 130, MontgomeryGroup.PIPPENGER_THRESHOLD + 3}) {
       GroupElement[] fp = new GroupElement[size];
       GroupElement[] bp = new GroupElement[size];
       BigInteger[] ks = new BigInteger[size];
@@ -114,13 +114,74 @@ class MontgomeryGroupTest {
   }
 
   @Test
+  void fixedBasesWithSplitScalarsMatchBouncyCastle() {
+    for (int size : new int[] {1, 3, 20}) {
+      GroupElement[] fp = new GroupElement[size];
+      GroupElement[] bp = new GroupElement[size];
+      BigInteger[] ks = new BigInteger[size];
+      for (int i = 0; i < size; i++) {
+        GroupElement[] p = pair(scalar());
+        fp[i] = i % 2 == 0 ? fast.precomputed(p[0]) : fast.precomputedLarge(p[0]);
+        bp[i] = p[1];
+        BigInteger k = scalar();
+        ks[i] =
+            switch (i % 4) {
+              case 0 -> k;
+              case 1 -> k.shiftRight(130); // below 2^128: no split
+              case 2 -> BigInteger.ONE.shiftLeft(128).multiply(BigInteger.valueOf(i + 3)); // lo = 0
+              default -> ScalarField.R.subtract(BigInteger.ONE);
+            };
+      }
+      assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+      assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks)); // cached
+    }
+  }
+
+  @Test
+  void batchedColumnsHandleDoublingAndCancellingPairs() {
+    // The same point twice with the same scalar puts equal entries in every column (doubling);
+    // a point and its negation with the same scalar puts P and −P there (they cancel).
+    int size = MontgomeryGroup.BATCHED_STRAUS_THRESHOLD + 2;
+    for (int mode = 0; mode < 3; mode++) {
+      GroupElement[] fp = new GroupElement[size];
+      GroupElement[] bp = new GroupElement[size];
+      BigInteger[] ks = new BigInteger[size];
+      for (int i = 0; i < size; i++) {
+        GroupElement[] p = pair(scalar());
+        fp[i] = p[0];
+        bp[i] = p[1];
+        ks[i] = scalar();
+      }
+      fp[1] = mode == 0 ? fp[0] : fast.negate(fp[0]);
+      bp[1] = mode == 0 ? bp[0] : bc.negate(bp[0]);
+      ks[1] = ks[0];
+      if (mode == 2) {
+        // everything cancels: the result is the identity
+        for (int i = 2; i < size; i += 2) {
+          fp[i + 1] = fast.negate(fp[i]);
+          bp[i + 1] = bc.negate(bp[i]);
+          ks[i + 1] = ks[i];
+        }
+        assertThat(fast.multiScalarMultiply(fp, ks).isIdentity()).isTrue();
+      }
+      assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+    }
+  }
+
+  @Test
   void wnafReconstructsTheScalar() {
     for (int i = 0; i < 200; i++) {
       BigInteger k = i == 0 ? ScalarField.R.subtract(BigInteger.ONE) : scalar();
-      int[] naf = MontgomeryGroup.wnaf(k, i % 2 == 0 ? 5 : 8);
+      int w = 5 + i % 6;
+      int[] naf = MontgomeryGroup.wnaf(k, w);
       BigInteger acc = BigInteger.ZERO;
-      for (int j = naf.length - 1; j >= 0; j--) {
-        acc = acc.shiftLeft(1).add(BigInteger.valueOf(naf[j]));
+      for (int j = 0; j < naf.length; j += 2) {
+        assertThat(Math.abs(naf[j + 1]) % 2).isEqualTo(1);
+        assertThat(Math.abs(naf[j + 1])).isLessThan(1 << (w - 1));
+        if (j > 0) {
+          assertThat(naf[j] - naf[j - 2]).isGreaterThanOrEqualTo(w); // non-adjacent
+        }
+        acc = acc.add(BigInteger.valueOf(naf[j + 1]).shiftLeft(naf[j]));
       }
       assertThat(acc).isEqualTo(k);
     }

@@ -73,7 +73,7 @@ class ScoreProofTest {
     "700, 850",
     "0, 0",
     "0, 255",
-    "255, 510", // n = 8, s − t = 2^8 − 1
+    "255, 850", // n = 16: the whole score domain above t fits
     "256, 850",
     "100000, 100000" // n = 32
   })
@@ -87,7 +87,10 @@ class ScoreProofTest {
     assertThat(new Statement.Band(300, 555).bits()).isEqualTo(8);
     assertThat(new Statement.Band(300, 556).bits()).isEqualTo(16);
     assertThat(new Statement.Band(300, 850).bits()).isEqualTo(16);
-    assertThat(new Statement.Threshold(255).bits()).isEqualTo(8);
+    assertThat(new Statement.Threshold(0).bits()).isEqualTo(16);
+    assertThat(new Statement.Threshold(255).bits()).isEqualTo(16);
+    assertThat(new Statement.Threshold(65_535).bits()).isEqualTo(16);
+    assertThat(new Statement.Threshold(65_536).bits()).isEqualTo(32);
     assertThat(new Statement.Threshold(700).bits()).isEqualTo(16);
     assertThat(new Statement.Threshold(1L << 40).bits()).isEqualTo(64);
     assertThat(new Statement.Band(0, Long.MAX_VALUE).bits()).isEqualTo(64);
@@ -145,10 +148,11 @@ class ScoreProofTest {
   }
 
   @Test
-  void proverRefusesScoreTooFarAboveASmallThreshold() {
-    // n = 8 for t = 100, so s − t must be < 256
-    assertThatThrownBy(() -> prove(new Statement.Threshold(100), 356))
-        .isInstanceOf(StatementNotSatisfiedException.class);
+  void proverRefusesAValueTooFarAboveTheThreshold() {
+    // n = 16 for t = 0; only a value above every Credence score can exceed 2^16 − 1
+    assertThatThrownBy(() -> prove(new Statement.Threshold(0), 65_536))
+        .isInstanceOf(StatementNotSatisfiedException.class)
+        .hasMessageNotContaining("65536");
   }
 
   @Test
