@@ -50,6 +50,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     error InvalidProof(Reason reason);
 
+    /// The highest Credence score (io.credence.zk.Statement#MAX_SCORE): a threshold's n covers it.
+    uint64 internal constant MAX_SCORE = 850;
+    /// Thresholds below this were proven with n = 8 under the protocol's first edition.
+    uint64 private constant LEGACY_THRESHOLD_BOUND = 256;
+    /// ABI length of a three-round (n = 8, m = 1) proof: 576 + 128 * 3.
+    uint256 private constant LEGACY_PROOF_LENGTH = 960;
+
     /// bytes4(keccak256("InvalidProof(uint8)")), for reverts from assembly.
     uint256 private constant INVALID_PROOF_SELECTOR = 0xf7f9ec62;
 
@@ -172,7 +179,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256 n;
             uint256 m;
             if (statementKind == 1) {
-                n = _bitsCovering(lo);
+                n = _thresholdBits(lo, proof.length);
                 m = 1;
             } else if (statementKind == 2 && lo <= hi) {
                 n = _bitsCovering(hi - lo);
@@ -724,6 +731,19 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     }
 
     // ------------------------------------------------------------------ arithmetic
+
+    /// @dev The n a threshold proof is checked with, as io.credence.zk.ScoreStatements#verifierBits:
+    /// the statement's n (Statement.Threshold#bits: the smallest of 8, 16, 32, 64 covering both t
+    /// and MAX_SCORE - t, so n = 16 for every t < 65,536), except that a t < 256 proof with the
+    /// three rounds of an n = 8 proof (ABI length 576 + 128 * 3) is a first-edition ("legacy") proof
+    /// and is checked with n = 8. Both are sound: the transcript binds n, and either proof shows
+    /// t <= s. Any other length is left to _checkEncoding, which rejects a round count other than
+    /// log2(n) with ROUND_COUNT_MISMATCH, as Java does.
+    function _thresholdBits(uint64 t, uint256 proofLength) private pure returns (uint256) {
+        if (t < LEGACY_THRESHOLD_BOUND && proofLength == LEGACY_PROOF_LENGTH) return 8;
+        uint64 rest = t < MAX_SCORE ? MAX_SCORE - t : 0;
+        return _bitsCovering(t > rest ? t : rest);
+    }
 
     function _bitsCovering(uint64 v) private pure returns (uint256) {
         if (v < 1 << 8) return 8;
