@@ -596,7 +596,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
-    /// @dev delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
+    /// @dev delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1); nm is a power of two.
     function _delta(uint256 it) private pure returns (uint256 delta) {
         assembly ("memory-safe") {
             let y := mload(it)
@@ -604,11 +604,12 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             let n := mload(add(it, 160))
             let m := mload(add(it, 192))
             let nm := mul(n, m)
-            let sumY := 0
-            let yi := 1
-            for { let i := 0 } lt(i, nm) { i := add(i, 1) } {
-                sumY := addmod(sumY, yi, R)
-                yi := mulmod(yi, y, R)
+            // sum_{i<nm} y^i = prod_{2^j < nm} (1 + y^(2^j)) for a power of two nm: 2 log2(nm) mulmods.
+            let sumY := 1
+            let yp := y
+            for { let i := 1 } lt(i, nm) { i := shl(1, i) } {
+                sumY := mulmod(sumY, addmod(1, yp, R), R)
+                yp := mulmod(yp, yp, R)
             }
             let z2 := mulmod(z, z, R)
             delta := mulmod(addmod(z, sub(R, z2), R), sumY, R)
@@ -659,36 +660,34 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256[] memory gc = msm.gc;
         uint256[] memory hc = msm.hc;
         assembly ("memory-safe") {
+            // Everything the loop reads twice lives on the stack; pointers walk instead of indices.
             let n := mload(prm)
-            let nm := mul(n, mload(add(prm, 32)))
-            let svPtr := add(sv, 32)
-            let svLast := add(svPtr, mul(sub(nm, 1), 32))
-            let gcp := add(gc, 32)
-            let hcp := add(hc, 32)
+            let z := mload(add(prm, 64))
+            let yInv := mload(add(prm, 96))
+            let ra := mload(add(prm, 128))
+            let b := mload(add(prm, 160))
             let ryInvPow := mload(add(prm, 192)) // rho * y^-k
-            let zPow := mulmod(mload(add(prm, 64)), mload(add(prm, 64)), R)
-            let k := 0
-            for {} lt(k, nm) {} {
-                let twoPow := 1
+            let rz := mload(add(prm, 224))
+            let sAt := add(sv, 32) // s_k
+            let sEnd := add(sAt, mul(mul(n, mload(add(prm, 32))), 32))
+            let sRev := sub(sEnd, 32) // s_(nm-1-k)
+            let gAt := add(gc, 32)
+            let hAt := add(hc, 32)
+            let zPow := mulmod(z, z, R) // z^(2+j)
+            for {} lt(sAt, sEnd) {} {
+                let zt := zPow // z^(2+j) * 2^i
                 for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                    let off := mul(k, 32)
-                    let gAt := add(gcp, off)
-                    let rz := mload(add(prm, 224))
-                    mstore(
-                        gAt,
-                        addmod(mload(gAt), sub(R, addmod(rz, mulmod(mload(add(prm, 128)), mload(add(svPtr, off)), R), R)), R)
-                    )
-                    let hAt := add(hcp, off)
-                    let bs := mulmod(mload(add(prm, 160)), mload(sub(svLast, off)), R)
-                    mstore(
-                        hAt,
-                        addmod(mload(hAt), addmod(rz, mulmod(ryInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, bs), R), R), R), R)
-                    )
-                    twoPow := shl(1, twoPow)
-                    ryInvPow := mulmod(ryInvPow, mload(add(prm, 96)), R)
-                    k := add(k, 1)
+                    mstore(gAt, addmod(mload(gAt), sub(R, addmod(rz, mulmod(ra, mload(sAt), R), R)), R))
+                    let bs := mulmod(b, mload(sRev), R)
+                    mstore(hAt, addmod(mload(hAt), addmod(rz, mulmod(ryInvPow, addmod(zt, sub(R, bs), R), R), R), R))
+                    zt := addmod(zt, zt, R)
+                    ryInvPow := mulmod(ryInvPow, yInv, R)
+                    sAt := add(sAt, 32)
+                    sRev := sub(sRev, 32)
+                    gAt := add(gAt, 32)
+                    hAt := add(hAt, 32)
                 }
-                zPow := mulmod(zPow, mload(add(prm, 64)), R)
+                zPow := mulmod(zPow, z, R)
             }
         }
     }
