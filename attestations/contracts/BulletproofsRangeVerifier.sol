@@ -224,8 +224,9 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     }
 
     /// @dev Writes V and the derived commitments into the item: V_0 = V - lo*G, and for a band
-    /// V_1 = hi*G - V. s*G is a sum of the table's 2^i*G over the set bits i of s (one ecAdd per bit
-    /// instead of an ecMul; the identity (0, 0) for s = 0, as ecMul would give). The group has prime
+    /// V_1 = hi*G - V. s*G is a sum of table points instead of an ecMul: d*16^w*G for each non-zero
+    /// hex digit d of the low 16 bits (at most 4 ecAdds for any Credence bound), then 2^i*G for each
+    /// set bit i >= 16; the identity (0, 0) for s = 0, as ecMul would give. The group has prime
     /// order, so no point but the identity has y = 0 and -(x, y) = (x, p - y).
     function _derive(uint256 it, bytes calldata commitment) private view {
         address table = generatorTable;
@@ -234,7 +235,18 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             function mulG(tbl, at, s, m) -> x, y {
                 mstore(m, 0)
                 mstore(add(m, 32), 0)
-                for { let bits := s } bits { bits := shr(1, bits) } {
+                // The low 16 bits one hex digit at a time (d*16^w*G after the 64 powers of two)...
+                let digits := add(at, 4096)
+                for { let w := 0 } lt(w, 4) { w := add(w, 1) } {
+                    let d := and(shr(shl(2, w), s), 15)
+                    if d {
+                        extcodecopy(tbl, add(m, 64), add(digits, mul(add(mul(w, 15), sub(d, 1)), 64)), 64)
+                        if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                    }
+                }
+                // ...the rest one set bit at a time (2^i*G).
+                at := add(at, 1024)
+                for { let bits := shr(16, s) } bits { bits := shr(1, bits) } {
                     if and(bits, 1) {
                         extcodecopy(tbl, add(m, 64), at, 64)
                         if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
