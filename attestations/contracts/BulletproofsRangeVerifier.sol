@@ -91,7 +91,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     ) external view {
         uint256[] memory items = new uint256[](ITEM_WORDS);
         uint256 it = _itemAt(items, 0);
-        uint256 nm = _prepare(it, transcriptState, commitment, statementKind, lo, hi, context, proof);
+        uint256 nm = _prepare(it, transcriptState, _newPrefixMemo(), commitment, statementKind, lo, hi, context, proof);
         Msm memory msm = _newMsm(nm);
         _accumulate(msm, it, 1);
         _finish(msm);
@@ -105,11 +105,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256[] memory items = new uint256[](ITEM_WORDS * count);
             uint256[] memory weights = new uint256[](count);
             uint256 maxNm;
+            uint256 memo = _newPrefixMemo(); // every claim starts from transcriptState: share the prefix
             for (uint256 i = 0; i < count; i++) {
                 RangeClaim calldata c = claims[i];
                 uint256 it = _itemAt(items, i);
                 uint256 free = _freeMemory();
-                uint256 nm = _prepare(it, transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
+                uint256 nm =
+                    _prepare(it, transcriptState, memo, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
                 _releaseMemory(free); // everything _prepare allocated is copied into the item
                 weights[i] = items[i * ITEM_WORDS + 4]; // c: a hash of the proof's whole transcript and of a, b
                 if (nm > maxNm) maxNm = nm;
@@ -146,6 +148,15 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
+    /// @dev Two words: (n << 8 | m) and the transcript state after the protocol's dom-sep, n and m
+    /// appends for that (n, m), which depends on nothing else once the starting state is fixed.
+    function _newPrefixMemo() private pure returns (uint256 memo) {
+        uint256[] memory words = new uint256[](2);
+        assembly ("memory-safe") {
+            memo := add(words, 32)
+        }
+    }
+
     function _itemAt(uint256[] memory items, uint256 index) private pure returns (uint256 it) {
         assembly ("memory-safe") {
             it := add(add(items, 32), mul(index, mul(ITEM_WORDS, 32)))
@@ -166,6 +177,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     function _prepare(
         uint256 it,
         bytes32 transcriptState,
+        uint256 memo,
         bytes calldata commitment,
         uint8 statementKind,
         uint64 lo,
@@ -201,7 +213,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 mstore(add(it, 544), statementKind)
             }
             _derive(it, commitment);
-            _transcript(it, transcriptState, context);
+            _transcript(it, transcriptState, memo, context);
         }
     }
 
@@ -347,7 +359,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     ///   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r, != 0
     /// and stores y, z, x, w, u_k and the weight
     ///   c = keccak256(state || "credence/evm-verifier-weight/v1" || a || b) mod r.
-    function _transcript(uint256 it, bytes32 state, bytes calldata context) private pure {
+    function _transcript(uint256 it, bytes32 state, uint256 memo, bytes calldata context) private pure {
         assembly ("memory-safe") {
             function fail(reason) {
                 mstore(0, shl(224, INVALID_PROOF_SELECTOR))
@@ -394,14 +406,21 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             }
             let m := mload(0x40)
             let st := state
-            {
-                let q := head(m, st, "dom-sep", 7)
-                mstore(q, shl(224, 30))
-                mstore(add(q, 4), "credence/bulletproofs-range/v1")
-                st := keccak256(m, sub(add(q, 34), m))
+            let key := or(shl(8, mload(add(it, 160))), mload(add(it, 192))) // never 0: n >= 8
+            switch eq(mload(memo), key)
+            case 1 { st := mload(add(memo, 32)) }
+            default {
+                {
+                    let q := head(m, st, "dom-sep", 7)
+                    mstore(q, shl(224, 30))
+                    mstore(add(q, 4), "credence/bulletproofs-range/v1")
+                    st := keccak256(m, sub(add(q, 34), m))
+                }
+                st := appendU64(m, st, "n", mload(add(it, 160)))
+                st := appendU64(m, st, "m", mload(add(it, 192)))
+                mstore(memo, key)
+                mstore(add(memo, 32), st)
             }
-            st := appendU64(m, st, "n", mload(add(it, 160)))
-            st := appendU64(m, st, "m", mload(add(it, 192)))
             {
                 let q := head(m, st, "statement", 9)
                 switch mload(add(it, 544))
