@@ -123,7 +123,11 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             for (uint256 i = 0; i < count; i++) {
                 uint256 rho = 1;
                 if (i > 0) {
-                    rho = uint256(keccak256(abi.encodePacked(seed, i))) % R;
+                    assembly ("memory-safe") {
+                        mstore(0, seed) // keccak256(seed || u256(i)) in scratch space, no allocation
+                        mstore(32, i)
+                        rho := mod(keccak256(0, 64), R)
+                    }
                     if (rho == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
                 }
                 uint256 free = _freeMemory();
