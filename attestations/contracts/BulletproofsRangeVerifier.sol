@@ -50,6 +50,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     error InvalidProof(Reason reason);
 
+    /// The highest Credence score (io.credence.zk.Statement#MAX_SCORE): a threshold's n covers it.
+    uint64 internal constant MAX_SCORE = 850;
+    /// Thresholds below this were proven with n = 8 under the protocol's first edition.
+    uint64 private constant LEGACY_THRESHOLD_BOUND = 256;
+    /// ABI length of a three-round (n = 8, m = 1) proof: 576 + 128 * 3.
+    uint256 private constant LEGACY_PROOF_LENGTH = 960;
+
     /// bytes4(keccak256("InvalidProof(uint8)")), for reverts from assembly.
     uint256 private constant INVALID_PROOF_SELECTOR = 0xf7f9ec62;
 
@@ -84,7 +91,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     ) external view {
         uint256[] memory items = new uint256[](ITEM_WORDS);
         uint256 it = _itemAt(items, 0);
-        uint256 nm = _prepare(it, transcriptState, commitment, statementKind, lo, hi, context, proof);
+        uint256 nm = _prepare(it, transcriptState, _newPrefixMemo(), commitment, statementKind, lo, hi, context, proof);
         Msm memory msm = _newMsm(nm);
         _accumulate(msm, it, 1);
         _finish(msm);
@@ -98,11 +105,13 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256[] memory items = new uint256[](ITEM_WORDS * count);
             uint256[] memory weights = new uint256[](count);
             uint256 maxNm;
+            uint256 memo = _newPrefixMemo(); // every claim starts from transcriptState: share the prefix
             for (uint256 i = 0; i < count; i++) {
                 RangeClaim calldata c = claims[i];
                 uint256 it = _itemAt(items, i);
                 uint256 free = _freeMemory();
-                uint256 nm = _prepare(it, transcriptState, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
+                uint256 nm =
+                    _prepare(it, transcriptState, memo, c.commitment, c.statementKind, c.lo, c.hi, c.context, c.proof);
                 _releaseMemory(free); // everything _prepare allocated is copied into the item
                 weights[i] = items[i * ITEM_WORDS + 4]; // c: a hash of the proof's whole transcript and of a, b
                 if (nm > maxNm) maxNm = nm;
@@ -114,7 +123,11 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             for (uint256 i = 0; i < count; i++) {
                 uint256 rho = 1;
                 if (i > 0) {
-                    rho = uint256(keccak256(abi.encodePacked(seed, i))) % R;
+                    assembly ("memory-safe") {
+                        mstore(0, seed) // keccak256(seed || u256(i)) in scratch space, no allocation
+                        mstore(32, i)
+                        rho := mod(keccak256(0, 64), R)
+                    }
                     if (rho == 0) revert InvalidProof(Reason.ZERO_CHALLENGE);
                 }
                 uint256 free = _freeMemory();
@@ -139,6 +152,15 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
+    /// @dev Two words: (n << 8 | m) and the transcript state after the protocol's dom-sep, n and m
+    /// appends for that (n, m), which depends on nothing else once the starting state is fixed.
+    function _newPrefixMemo() private pure returns (uint256 memo) {
+        uint256[] memory words = new uint256[](2);
+        assembly ("memory-safe") {
+            memo := add(words, 32)
+        }
+    }
+
     function _itemAt(uint256[] memory items, uint256 index) private pure returns (uint256 it) {
         assembly ("memory-safe") {
             it := add(add(items, 32), mul(index, mul(ITEM_WORDS, 32)))
@@ -159,6 +181,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     function _prepare(
         uint256 it,
         bytes32 transcriptState,
+        uint256 memo,
         bytes calldata commitment,
         uint8 statementKind,
         uint64 lo,
@@ -172,7 +195,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             uint256 n;
             uint256 m;
             if (statementKind == 1) {
-                n = _bitsCovering(lo);
+                n = _thresholdBits(lo, proof.length);
                 m = 1;
             } else if (statementKind == 2 && lo <= hi) {
                 n = _bitsCovering(hi - lo);
@@ -194,7 +217,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 mstore(add(it, 544), statementKind)
             }
             _derive(it, commitment);
-            _transcript(it, transcriptState, context);
+            _transcript(it, transcriptState, memo, context);
         }
     }
 
@@ -217,8 +240,9 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     }
 
     /// @dev Writes V and the derived commitments into the item: V_0 = V - lo*G, and for a band
-    /// V_1 = hi*G - V. s*G is a sum of the table's 2^i*G over the set bits i of s (one ecAdd per bit
-    /// instead of an ecMul; the identity (0, 0) for s = 0, as ecMul would give). The group has prime
+    /// V_1 = hi*G - V. s*G is a sum of table points instead of an ecMul: d*16^w*G for each non-zero
+    /// hex digit d of the low 16 bits (at most 4 ecAdds for any Credence bound), then 2^i*G for each
+    /// set bit i >= 16; the identity (0, 0) for s = 0, as ecMul would give. The group has prime
     /// order, so no point but the identity has y = 0 and -(x, y) = (x, p - y).
     function _derive(uint256 it, bytes calldata commitment) private view {
         address table = generatorTable;
@@ -227,7 +251,18 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             function mulG(tbl, at, s, m) -> x, y {
                 mstore(m, 0)
                 mstore(add(m, 32), 0)
-                for { let bits := s } bits { bits := shr(1, bits) } {
+                // The low 16 bits one hex digit at a time (d*16^w*G after the 64 powers of two)...
+                let digits := add(at, 4096)
+                for { let w := 0 } lt(w, 4) { w := add(w, 1) } {
+                    let d := and(shr(shl(2, w), s), 15)
+                    if d {
+                        extcodecopy(tbl, add(m, 64), add(digits, mul(add(mul(w, 15), sub(d, 1)), 64)), 64)
+                        if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
+                    }
+                }
+                // ...the rest one set bit at a time (2^i*G).
+                at := add(at, 1024)
+                for { let bits := shr(16, s) } bits { bits := shr(1, bits) } {
                     if and(bits, 1) {
                         extcodecopy(tbl, add(m, 64), at, 64)
                         if iszero(staticcall(gas(), 0x06, m, 128, m, 64)) { revert(0, 0) }
@@ -328,7 +363,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     ///   challenge: state = keccak256(state || 0x02 || u32(len(label)) || label); c = state mod r, != 0
     /// and stores y, z, x, w, u_k and the weight
     ///   c = keccak256(state || "credence/evm-verifier-weight/v1" || a || b) mod r.
-    function _transcript(uint256 it, bytes32 state, bytes calldata context) private pure {
+    function _transcript(uint256 it, bytes32 state, uint256 memo, bytes calldata context) private pure {
         assembly ("memory-safe") {
             function fail(reason) {
                 mstore(0, shl(224, INVALID_PROOF_SELECTOR))
@@ -375,14 +410,21 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             }
             let m := mload(0x40)
             let st := state
-            {
-                let q := head(m, st, "dom-sep", 7)
-                mstore(q, shl(224, 30))
-                mstore(add(q, 4), "credence/bulletproofs-range/v1")
-                st := keccak256(m, sub(add(q, 34), m))
+            let key := or(shl(8, mload(add(it, 160))), mload(add(it, 192))) // never 0: n >= 8
+            switch eq(mload(memo), key)
+            case 1 { st := mload(add(memo, 32)) }
+            default {
+                {
+                    let q := head(m, st, "dom-sep", 7)
+                    mstore(q, shl(224, 30))
+                    mstore(add(q, 4), "credence/bulletproofs-range/v1")
+                    st := keccak256(m, sub(add(q, 34), m))
+                }
+                st := appendU64(m, st, "n", mload(add(it, 160)))
+                st := appendU64(m, st, "m", mload(add(it, 192)))
+                mstore(memo, key)
+                mstore(add(memo, 32), st)
             }
-            st := appendU64(m, st, "n", mload(add(it, 160)))
-            st := appendU64(m, st, "m", mload(add(it, 192)))
             {
                 let q := head(m, st, "statement", 9)
                 switch mload(add(it, 544))
@@ -589,7 +631,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         }
     }
 
-    /// @dev delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1)
+    /// @dev delta = (z - z^2) * sum_{i<nm} y^i - sum_j z^(3+j) * (2^n - 1); nm is a power of two.
     function _delta(uint256 it) private pure returns (uint256 delta) {
         assembly ("memory-safe") {
             let y := mload(it)
@@ -597,11 +639,12 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             let n := mload(add(it, 160))
             let m := mload(add(it, 192))
             let nm := mul(n, m)
-            let sumY := 0
-            let yi := 1
-            for { let i := 0 } lt(i, nm) { i := add(i, 1) } {
-                sumY := addmod(sumY, yi, R)
-                yi := mulmod(yi, y, R)
+            // sum_{i<nm} y^i = prod_{2^j < nm} (1 + y^(2^j)) for a power of two nm: 2 log2(nm) mulmods.
+            let sumY := 1
+            let yp := y
+            for { let i := 1 } lt(i, nm) { i := shl(1, i) } {
+                sumY := mulmod(sumY, addmod(1, yp, R), R)
+                yp := mulmod(yp, yp, R)
             }
             let z2 := mulmod(z, z, R)
             delta := mulmod(addmod(z, sub(R, z2), R), sumY, R)
@@ -652,36 +695,34 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256[] memory gc = msm.gc;
         uint256[] memory hc = msm.hc;
         assembly ("memory-safe") {
+            // Everything the loop reads twice lives on the stack; pointers walk instead of indices.
             let n := mload(prm)
-            let nm := mul(n, mload(add(prm, 32)))
-            let svPtr := add(sv, 32)
-            let svLast := add(svPtr, mul(sub(nm, 1), 32))
-            let gcp := add(gc, 32)
-            let hcp := add(hc, 32)
+            let z := mload(add(prm, 64))
+            let yInv := mload(add(prm, 96))
+            let ra := mload(add(prm, 128))
+            let b := mload(add(prm, 160))
             let ryInvPow := mload(add(prm, 192)) // rho * y^-k
-            let zPow := mulmod(mload(add(prm, 64)), mload(add(prm, 64)), R)
-            let k := 0
-            for {} lt(k, nm) {} {
-                let twoPow := 1
+            let rz := mload(add(prm, 224))
+            let sAt := add(sv, 32) // s_k
+            let sEnd := add(sAt, mul(mul(n, mload(add(prm, 32))), 32))
+            let sRev := sub(sEnd, 32) // s_(nm-1-k)
+            let gAt := add(gc, 32)
+            let hAt := add(hc, 32)
+            let zPow := mulmod(z, z, R) // z^(2+j)
+            for {} lt(sAt, sEnd) {} {
+                let zt := zPow // z^(2+j) * 2^i
                 for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                    let off := mul(k, 32)
-                    let gAt := add(gcp, off)
-                    let rz := mload(add(prm, 224))
-                    mstore(
-                        gAt,
-                        addmod(mload(gAt), sub(R, addmod(rz, mulmod(mload(add(prm, 128)), mload(add(svPtr, off)), R), R)), R)
-                    )
-                    let hAt := add(hcp, off)
-                    let bs := mulmod(mload(add(prm, 160)), mload(sub(svLast, off)), R)
-                    mstore(
-                        hAt,
-                        addmod(mload(hAt), addmod(rz, mulmod(ryInvPow, addmod(mulmod(zPow, twoPow, R), sub(R, bs), R), R), R), R)
-                    )
-                    twoPow := shl(1, twoPow)
-                    ryInvPow := mulmod(ryInvPow, mload(add(prm, 96)), R)
-                    k := add(k, 1)
+                    mstore(gAt, addmod(mload(gAt), sub(R, addmod(rz, mulmod(ra, mload(sAt), R), R)), R))
+                    let bs := mulmod(b, mload(sRev), R)
+                    mstore(hAt, addmod(mload(hAt), addmod(rz, mulmod(ryInvPow, addmod(zt, sub(R, bs), R), R), R), R))
+                    zt := addmod(zt, zt, R)
+                    ryInvPow := mulmod(ryInvPow, yInv, R)
+                    sAt := add(sAt, 32)
+                    sRev := sub(sRev, 32)
+                    gAt := add(gAt, 32)
+                    hAt := add(hAt, 32)
                 }
-                zPow := mulmod(zPow, mload(add(prm, 64)), R)
+                zPow := mulmod(zPow, z, R)
             }
         }
     }
@@ -724,6 +765,19 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     }
 
     // ------------------------------------------------------------------ arithmetic
+
+    /// @dev The n a threshold proof is checked with, as io.credence.zk.ScoreStatements#verifierBits:
+    /// the statement's n (Statement.Threshold#bits: the smallest of 8, 16, 32, 64 covering both t
+    /// and MAX_SCORE - t, so n = 16 for every t < 65,536), except that a t < 256 proof with the
+    /// three rounds of an n = 8 proof (ABI length 576 + 128 * 3) is a first-edition ("legacy") proof
+    /// and is checked with n = 8. Both are sound: the transcript binds n, and either proof shows
+    /// t <= s. Any other length is left to _checkEncoding, which rejects a round count other than
+    /// log2(n) with ROUND_COUNT_MISMATCH, as Java does.
+    function _thresholdBits(uint64 t, uint256 proofLength) private pure returns (uint256) {
+        if (t < LEGACY_THRESHOLD_BOUND && proofLength == LEGACY_PROOF_LENGTH) return 8;
+        uint64 rest = t < MAX_SCORE ? MAX_SCORE - t : 0;
+        return _bitsCovering(t > rest ? t : rest);
+    }
 
     function _bitsCovering(uint64 v) private pure returns (uint256) {
         if (v < 1 << 8) return 8;

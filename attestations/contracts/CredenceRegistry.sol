@@ -68,8 +68,8 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         bytes consentSignature;
     }
 
-    /// @notice What the registry keeps of a minted attestation, in two storage slots (the full
-    /// signed data, with schema and model id, is in the Minted event and the credential package).
+    /// @notice What the registry keeps of a minted attestation (the full signed data, with schema
+    /// and model id, is in the Minted event and the credential package).
     struct Record {
         address recipient;
         uint16 lo;
@@ -81,13 +81,27 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         uint48 expiresAt;
     }
 
-    struct Holder {
-        bytes32 current;
-        uint256 balance;
+    /// @dev A Record in two storage slots, plus the recipient's ERC-721 balance in the six bytes
+    /// left in the second slot. Only the holder's *current* attestation's `holderBalance` is
+    /// meaningful (the others keep a stale value that nothing reads): a first-time holder thus
+    /// costs one new slot (the current pointer) instead of two, and a renewal updates one slot
+    /// instead of two. The balance moves to the new record when the current one changes.
+    /// Invariant: records[currentUid[h]].holderBalance = the number of unburned attestations of h.
+    struct StoredRecord {
+        address recipient;
+        uint16 lo;
+        uint16 hi;
+        uint8 statementKind;
+        uint48 issuedAt;
+        bool revoked;
+        address issuer;
+        uint48 expiresAt;
+        uint48 holderBalance;
     }
 
-    mapping(bytes32 uid => Record) private records;
-    mapping(address holder => Holder) private holders;
+    mapping(bytes32 uid => StoredRecord) private records;
+    /// @dev The holder's current attestation; only ever a uid whose record names that holder.
+    mapping(address holder => bytes32 uid) private currentUid;
     /// @notice Revocations recorded per (uid, signer); address(this) records an admin revocation.
     /// A record counts for an attestation only if its signer is that attestation's issuer (or the
     /// admin entry), so anyone may record any signed revocation without affecting anyone else's.
@@ -364,7 +378,16 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     function _store(bytes32 uid, CreditAttestation calldata a) private {
         address recipient = a.recipient;
         uint48 issuedAt = uint48(a.issuedAt); // range-checked in _check
-        records[uid] = Record({
+        bytes32 previous = currentUid[recipient];
+        uint48 balance = 1;
+        bool becomesCurrent = true;
+        if (previous != bytes32(0)) {
+            StoredRecord storage p = records[previous];
+            balance = p.holderBalance + 1; // checked: reverts rather than wrap at 2^48
+            becomesCurrent = p.issuedAt <= issuedAt;
+            if (!becomesCurrent) p.holderBalance = balance;
+        }
+        records[uid] = StoredRecord({
             recipient: recipient,
             lo: a.lo,
             hi: a.hi,
@@ -372,13 +395,11 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
             issuedAt: issuedAt,
             revoked: false,
             issuer: a.issuer,
-            expiresAt: uint48(a.expiresAt)
+            expiresAt: uint48(a.expiresAt),
+            holderBalance: becomesCurrent ? balance : 0
         });
-        Holder storage h = holders[recipient];
-        bytes32 previous = h.current;
-        h.balance += 1;
-        if (previous == bytes32(0) || records[previous].issuedAt <= issuedAt) {
-            h.current = uid;
+        if (becomesCurrent) {
+            currentUid[recipient] = uid;
             emit CurrentChanged(recipient, previous, uid);
         }
         emit Minted(uid, recipient, a.issuer, a);
@@ -415,7 +436,7 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
             _revoke(uid, address(this), records[uid].recipient != address(0));
             return;
         }
-        Record storage r = records[uid];
+        StoredRecord storage r = records[uid];
         if (r.recipient == address(0)) revert UnknownAttestation(uid);
         if (msg.sender != r.issuer) revert NotIssuer(msg.sender);
         _revoke(uid, msg.sender, true);
@@ -426,10 +447,10 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         revokedBy[uid][by] = true;
         emit Revoked(uid, by);
         if (!affectsRecord) return;
-        Record storage r = records[uid];
+        StoredRecord storage r = records[uid];
         if (r.revoked) return;
         r.revoked = true;
-        holders[r.recipient].balance -= 1;
+        records[currentUid[r.recipient]].holderBalance -= 1; // the holder's current record (maybe r itself)
         emit Transfer(r.recipient, address(0), uint256(uid)); // burned (ERC-721)
     }
 
@@ -472,15 +493,15 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
 
     /// @notice The stored record (revoked tokens included); reverts UnknownAttestation if never minted here.
     function getAttestation(bytes32 uid) external view returns (Record memory) {
-        Record memory r = records[uid];
-        if (r.recipient == address(0)) revert UnknownAttestation(uid);
-        return r;
+        StoredRecord storage s = records[uid];
+        if (s.recipient == address(0)) revert UnknownAttestation(uid);
+        return Record(s.recipient, s.lo, s.hi, s.statementKind, s.issuedAt, s.revoked, s.issuer, s.expiresAt);
     }
 
     /// @notice True when the attestation is minted here, not revoked, not expired, and its issuer
     /// key is not suspended from a time at or before its issuedAt.
     function isValid(bytes32 uid) public view returns (bool) {
-        Record storage r = records[uid];
+        StoredRecord storage r = records[uid];
         if (r.recipient == address(0) || r.revoked || r.expiresAt <= block.timestamp) return false;
         uint48 from = suspendedFrom[r.issuer];
         return from == 0 || r.issuedAt < from;
@@ -488,20 +509,20 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
 
     /// @notice The holder's current attestation (see ICreditRegistry), valid or not; 0 if none.
     function currentOf(address holder) external view returns (bytes32) {
-        return holders[holder].current;
+        return currentUid[holder];
     }
 
     /// @inheritdoc ICreditRegistry
     function bandOf(address holder) external view returns (uint16 lo, uint16 hi, uint64 expiresAt, bool valid) {
-        bytes32 uid = holders[holder].current;
+        bytes32 uid = currentUid[holder];
         if (uid == bytes32(0) || !isValid(uid)) return (0, 0, 0, false);
-        Record storage r = records[uid];
+        StoredRecord storage r = records[uid];
         return (r.lo, r.hi, r.expiresAt, true);
     }
 
     /// @inheritdoc ICreditRegistry
     function meetsThreshold(address holder, uint16 t) external view returns (bool) {
-        bytes32 uid = holders[holder].current;
+        bytes32 uid = currentUid[holder];
         return uid != bytes32(0) && isValid(uid) && records[uid].lo >= t;
     }
 
@@ -527,7 +548,8 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     /// expired or suspended ones included (they do not move; isValid tells).
     function balanceOf(address owner) external view returns (uint256) {
         if (owner == address(0)) revert ZeroAddress();
-        return holders[owner].balance;
+        bytes32 uid = currentUid[owner];
+        return uid == bytes32(0) ? 0 : records[uid].holderBalance;
     }
 
     /// @notice ERC-721: the recipient; reverts UnknownAttestation for a never-minted or revoked (burned) token.
@@ -542,7 +564,7 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     }
 
     function _requireOwned(uint256 tokenId) private view returns (address owner) {
-        Record storage r = records[bytes32(tokenId)];
+        StoredRecord storage r = records[bytes32(tokenId)];
         owner = r.recipient;
         if (owner == address(0) || r.revoked) revert UnknownAttestation(bytes32(tokenId));
     }

@@ -540,6 +540,51 @@ class TrustModelIT {
         .isEqualTo(new RegistryClient.BandStatus(0, 0, Instant.EPOCH, false));
   }
 
+  /**
+   * The ERC-721 balance is kept in the holder's current record (storage packing): it must follow
+   * each holder's own mints and burns — an attestation that does not become current, a burn of a
+   * non-current one, a burn of the current one, a new current after that — and never another's.
+   */
+  @Test
+  void balancesFollowEachHoldersOwnMintsAndBurnsAndNoOneElses() throws Exception {
+    Credentials x = newBorrower();
+    Credentials y = newBorrower();
+    Address hx = new Address(x.getAddress());
+    Address hy = new Address(y.getAddress());
+    Instant now = chainNow(chainA).truncatedTo(ChronoUnit.SECONDS);
+    CredentialPackage newer = threshold(issuerAt(issuerKey, now.minusSeconds(60)), x, 650);
+    CredentialPackage older = threshold(issuerAt(issuerKey, now.minusSeconds(120)), x, 700);
+    CredentialPackage ys = threshold(issuerAt(issuerKey, now.minusSeconds(30)), y, 600);
+
+    as(chainA, a, x).mint(newer);
+    as(chainA, a, x).mint(older); // older issuedAt: not current, but counted
+    assertThat(a.currentOf(hx)).contains(newer.uid());
+    assertThat(a.balanceOf(hx)).isEqualTo(2);
+    as(chainA, a, y).mint(ys);
+    assertThat(a.balanceOf(hy)).isEqualTo(1);
+    assertThat(a.balanceOf(hx)).isEqualTo(2);
+
+    as(chainA, a, issuerKey).revoke(older.uid()); // not current
+    assertThat(a.balanceOf(hx)).isEqualTo(1);
+    assertThat(a.balanceOf(hy)).isEqualTo(1);
+    as(chainA, a, issuerKey).revoke(newer.uid()); // current
+    assertThat(a.balanceOf(hx)).isZero();
+    assertThat(a.balanceOf(hy)).isEqualTo(1);
+    assertThat(a.currentOf(hx)).contains(newer.uid());
+
+    CredentialPackage next = threshold(issuerAt(issuerKey, now.minusSeconds(10)), x, 620);
+    as(chainA, a, x).mint(next);
+    assertThat(a.currentOf(hx)).contains(next.uid());
+    assertThat(a.balanceOf(hx)).isEqualTo(1);
+    assertThat(a.balanceOf(hy)).isEqualTo(1);
+    assertThat(a.getAttestation(newer.uid()))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.recipient()).isEqualTo(hx);
+              assertThat(r.revoked()).isTrue();
+            });
+  }
+
   // ------------------------------------------------------------------ 7. check order
 
   @Test

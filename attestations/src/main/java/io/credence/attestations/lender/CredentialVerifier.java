@@ -142,8 +142,9 @@ public final class CredentialVerifier {
           a.statement(),
           a.commitment(),
           Eip712.proofContext(a),
-          // Decoding with the statement's (n, m) rejects a wrong round count before any work.
-          RangeProof.fromAbiBytes(pkg.proof(), a.statement().bits(), a.statement().values()));
+          // The verifier checks the round count against the statement; decoding must not fix it
+          // to statement().bits(), which would refuse legacy n = 8 threshold proofs (t < 256).
+          RangeProof.fromAbiBytes(pkg.proof()));
       return CheckResult.pass(Check.RANGE_PROOF, "proves " + a.statement());
     } catch (ProofVerificationException e) {
       return CheckResult.fail(Check.RANGE_PROOF, e.reason() + ": " + e.getMessage());
