@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.credence.support.SiweText;
 import io.credence.support.TestWallets;
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,9 +167,9 @@ class SignInLoadHarness {
     }
   }
 
+  /** One client per harness thread, without a cookie jar: cookies are set per request. */
   private static final ThreadLocal<HttpClient> CLIENTS =
-      ThreadLocal.withInitial(
-          () -> HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+      ThreadLocal.withInitial(() -> HttpClient.newBuilder().build());
 
   private static final AtomicInteger FRESH = new AtomicInteger();
 
@@ -195,9 +194,12 @@ class SignInLoadHarness {
     return response.statusCode();
   }
 
-  /** Nonce, sign, POST: one browser's sign-in (a fresh session each time). */
+  /**
+   * Nonce, sign, POST: one browser's sign-in with a fresh session (cookies carried by hand, so each
+   * harness thread reuses one connection pool and client-side cost stays small).
+   */
   private static int signIn(String base, int client, boolean validSignature) throws Exception {
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpClient http = CLIENTS.get();
     String from = address(client);
     HttpResponse<String> nonce =
         http.send(
@@ -209,38 +211,39 @@ class SignInLoadHarness {
       return nonce.statusCode();
     }
     JsonNode body = JSON.readTree(nonce.body());
-    String csrf =
-        nonce.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("XSRF-TOKEN="))
-            .map(c -> c.substring(11, c.indexOf(';')))
-            .findFirst()
-            .orElse("");
+    String session = cookie(nonce, "CREDENCE_SESSION");
+    String csrf = cookie(nonce, "XSRF-TOKEN");
     TestWallets.Evm wallet = TestWallets.Evm.random();
     String message =
         SiweText.evm(
-                base.replace("127.0.0.1", "localhost"),
-                wallet.address(),
-                "1",
-                body.get("nonce").asString())
+                body.get("uri").asString(), wallet.address(), "1", body.get("nonce").asString())
             .withDomain(body.get("domain").asString())
-            .withUri(body.get("uri").asString())
             .text();
-    String signature =
-        validSignature
-            ? wallet.personalSign(message)
-            : TestWallets.Evm.random().personalSign(message);
+    String signature = validSignature ? wallet.personalSign(message) : FORGER.personalSign(message);
     String json =
         JSON.writeValueAsString(java.util.Map.of("message", message, "signature", signature));
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/siwe"))
                 .header("Content-Type", "application/json")
+                .header("Cookie", "CREDENCE_SESSION=" + session + "; XSRF-TOKEN=" + csrf)
                 .header("X-XSRF-TOKEN", csrf)
                 .header("X-Forwarded-For", from)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return response.statusCode();
+  }
+
+  /** Signs for addresses it does not hold: every flood sign-in is refused (signature-mismatch). */
+  private static final TestWallets.Evm FORGER = TestWallets.Evm.random();
+
+  private static String cookie(HttpResponse<String> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+        .findFirst()
+        .orElse("");
   }
 
   private void report(String what, int clients, Result r) {

@@ -10,7 +10,6 @@ import io.credence.auth.internal.AuthProperties;
 import io.credence.auth.internal.SignInMessageText;
 import io.credence.auth.internal.WalletAddresses;
 import io.credence.platform.PublicOrigin;
-import io.credence.platform.RateLimits;
 import io.credence.platform.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
@@ -33,7 +32,6 @@ class NonceController {
   private final PublicOrigin origin;
   private final AuthProperties props;
   private final Clock clock;
-  private final RateLimits limits;
   private final SecureRandom random;
 
   NonceController(
@@ -41,13 +39,11 @@ class NonceController {
       PublicOrigin origin,
       AuthProperties props,
       Clock clock,
-      RateLimits limits,
       SecureRandom random) {
     this.proofs = proofs;
     this.origin = origin;
     this.props = props;
     this.clock = clock;
-    this.limits = limits;
     this.random = random;
   }
 
@@ -82,7 +78,6 @@ class NonceController {
       @RequestParam(required = false) String chainId,
       @RequestParam(required = false) String purpose,
       HttpServletRequest request) {
-    limits.acquire("nonce-per-client", request.getRemoteAddr());
     ChainFamily family = family(chain);
     NoncePurpose forPurpose = purpose(purpose);
     String message = null;

@@ -52,7 +52,6 @@ class SignInController {
       HttpServletRequest request,
       HttpServletResponse response) {
     String client = request.getRemoteAddr();
-    limits.acquire("sign-in-per-client", client);
     limits.acquire("sign-in-per-wallet", ClaimedWallet.of(body.message()));
     Borrowers.SignInOutcome signedIn =
         borrowers.signIn(body.message(), body.signature(), ClientBinding.existing(request), client);

@@ -54,7 +54,6 @@ class WalletController {
       @AuthenticationPrincipal BorrowerPrincipal borrower,
       @Valid @RequestBody LinkRequest body,
       HttpServletRequest request) {
-    limits.acquire("link-per-client", request.getRemoteAddr());
     limits.acquire("link-per-wallet", ClaimedWallet.of(body.message()));
     ChainFamily family =
         body.chain() == null ? ChainFamily.EVM : ChainFamily.fromCode(body.chain());
