@@ -10,5 +10,8 @@ enum AuditEventType {
   PROFILE_CREATED,
   WALLET_LINKED,
   WALLET_LINK_FAILED,
-  WALLET_UNLINKED
+  WALLET_UNLINKED,
+  /** Further failed sign-ins of one client within one minute, counted in one entry. */
+  SIGN_IN_FAILED_REPEATED,
+  SIGNED_OUT_EVERYWHERE
 }

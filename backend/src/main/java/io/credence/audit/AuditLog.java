@@ -101,6 +101,24 @@ public class AuditLog {
     }
   }
 
+  /** The newest entry, if any. */
+  @Transactional(readOnly = true)
+  public Optional<AuditEntry> head() {
+    return jdbc.sql("SELECT max(seq) FROM audit_entry")
+        .query(Long.class)
+        .optional()
+        .flatMap(seq -> entry(seq));
+  }
+
+  /** The entry at {@code seq}, if it exists. */
+  @Transactional(readOnly = true)
+  public Optional<AuditEntry> entry(long seq) {
+    List<AuditEntry> found = page(seq - 1);
+    return found.isEmpty() || found.getFirst().seq() != seq
+        ? Optional.empty()
+        : Optional.of(found.getFirst());
+  }
+
   /** Entries after {@code afterSeq}, oldest first. */
   @Transactional(readOnly = true)
   public List<AuditEntry> page(long afterSeq) {

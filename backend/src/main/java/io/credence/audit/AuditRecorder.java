@@ -3,6 +3,7 @@ package io.credence.audit;
 import io.credence.borrower.BorrowerEvents.ProfileCreated;
 import io.credence.borrower.BorrowerEvents.SignInRefused;
 import io.credence.borrower.BorrowerEvents.SignedIn;
+import io.credence.borrower.BorrowerEvents.SignedOutEverywhere;
 import io.credence.borrower.BorrowerEvents.WalletLinkRefused;
 import io.credence.borrower.BorrowerEvents.WalletLinked;
 import io.credence.borrower.BorrowerEvents.WalletUnlinked;
@@ -21,9 +22,11 @@ class AuditRecorder {
   private static final String ANONYMOUS = "anonymous";
 
   private final AuditLog log;
+  private final FailedSignIns failedSignIns;
 
-  AuditRecorder(AuditLog log) {
+  AuditRecorder(AuditLog log, FailedSignIns failedSignIns) {
     this.log = log;
+    this.failedSignIns = failedSignIns;
   }
 
   @EventListener
@@ -62,11 +65,33 @@ class AuditRecorder {
             Map.of("chainId", event.chainId(), "linkId", event.linkId().toString())));
   }
 
+  /**
+   * The first failed sign-in of a client in a minute is recorded at once, with the client's
+   * address; the rest of that minute are counted and recorded as one entry afterwards ({@link
+   * FailedSignIns}), so a flood cannot flood the log.
+   */
   @EventListener
   void on(SignInRefused event) {
-    log.appendIndependently(
+    String client = event.client() == null ? "unknown" : event.client();
+    if (failedSignIns.countAndIsFirst(client)) {
+      log.appendIndependently(
+          new AuditEvent(
+              AuditEventType.SIGN_IN_FAILED,
+              ANONYMOUS,
+              null,
+              Map.of("reason", event.reason(), "client", client)));
+    }
+  }
+
+  @EventListener
+  void on(SignedOutEverywhere event) {
+    String profile = event.profileId().toString();
+    log.append(
         new AuditEvent(
-            AuditEventType.SIGN_IN_FAILED, ANONYMOUS, null, Map.of("reason", event.reason())));
+            AuditEventType.SIGNED_OUT_EVERYWHERE,
+            profile,
+            profile,
+            Map.of("sessionsEnded", Integer.toString(event.sessionsEnded()))));
   }
 
   @EventListener

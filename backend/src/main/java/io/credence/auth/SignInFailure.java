@@ -13,6 +13,10 @@ public enum SignInFailure {
   NONCE_UNKNOWN(HttpStatus.BAD_REQUEST, "nonce-unknown", "Unknown nonce"),
   NONCE_EXPIRED(HttpStatus.BAD_REQUEST, "nonce-expired", "Nonce expired"),
   NONCE_USED(HttpStatus.BAD_REQUEST, "nonce-used", "Nonce already used"),
+  NONCE_WRONG_PURPOSE(
+      HttpStatus.BAD_REQUEST, "nonce-wrong-purpose", "Nonce was issued for another purpose"),
+  NONCE_WRONG_SESSION(
+      HttpStatus.BAD_REQUEST, "nonce-wrong-session", "Nonce was issued to another session"),
   MESSAGE_EXPIRED(HttpStatus.BAD_REQUEST, "message-expired", "Message expired"),
   MESSAGE_NOT_YET_VALID(HttpStatus.BAD_REQUEST, "message-not-yet-valid", "Message not valid yet"),
   MALFORMED_SIGNATURE(HttpStatus.BAD_REQUEST, "malformed-signature", "Malformed signature"),

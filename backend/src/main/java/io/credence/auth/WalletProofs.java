@@ -43,8 +43,19 @@ public class WalletProofs {
     this.solana = solana;
   }
 
-  /** Verifies {@code message} signed by its own address; returns the wallet it proves. */
-  public VerifiedWallet verify(ChainFamily family, String message, String signature) {
+  /**
+   * Verifies {@code message} signed by its own address for the given purpose, with a nonce the
+   * caller's session fetched for that purpose; returns the wallet it proves.
+   *
+   * @param binding the caller's session binding; empty when the caller has none (always refused)
+   * @throws SignInRejectedException with the reason of the first failed check
+   */
+  public VerifiedWallet verify(
+      ChainFamily family,
+      NoncePurpose purpose,
+      java.util.Optional<ClientBinding> binding,
+      String message,
+      String signature) {
     SignInMessage parsed = SignInMessageParser.parse(message, family);
     URI expected = origin.uri();
     if (!parsed.domain().equals(origin.authority())) {
@@ -66,7 +77,7 @@ public class WalletProofs {
     }
     checkChain(family, parsed.chainId());
     checkTimes(parsed);
-    nonces.checkUsable(parsed.nonce());
+    nonces.checkUsable(parsed.nonce(), purpose, binding.map(ClientBinding::digest).orElse(null));
     switch (family) {
       case EVM -> evm.verify(parsed, signature, message);
       case SOLANA -> solana.verify(parsed, signature, message);
@@ -75,9 +86,9 @@ public class WalletProofs {
     return new VerifiedWallet(family, parsed.chainId(), address, parsed.nonce());
   }
 
-  /** Issues a fresh nonce for a message the caller is about to sign. */
-  public IssuedNonce issueNonce() {
-    AuthNonce nonce = nonces.issue();
+  /** Issues a fresh nonce for one purpose, usable only by the session holding the binding. */
+  public IssuedNonce issueNonce(NoncePurpose purpose, ClientBinding binding) {
+    AuthNonce nonce = nonces.issue(purpose, binding.digest());
     return new IssuedNonce(nonce.nonce(), nonce.expiresAt());
   }
 
@@ -97,7 +108,7 @@ public class WalletProofs {
         };
     if (!supported) {
       throw new SignInRejectedException(
-          SignInFailure.UNSUPPORTED_CHAIN, "chain " + chainId + " is not supported here");
+          SignInFailure.UNSUPPORTED_CHAIN, "the message's chain is not supported here");
     }
   }
 

@@ -20,8 +20,16 @@ public sealed interface BorrowerEvents {
    * A sign-in was refused.
    *
    * @param reason the stable problem slug, e.g. {@code nonce-used}
+   * @param client the client's address (from a trusted proxy's forwarded header, or the peer)
    */
-  record SignInRefused(String reason) implements BorrowerEvents {}
+  record SignInRefused(String reason, String client) implements BorrowerEvents {}
+
+  /**
+   * A borrower ended every session of their profile.
+   *
+   * @param sessionsEnded how many sessions there were
+   */
+  record SignedOutEverywhere(ProfileId profileId, int sessionsEnded) implements BorrowerEvents {}
 
   /** A wallet was linked to a profile (including the first wallet of a new profile). */
   record WalletLinked(

@@ -1,6 +1,8 @@
 package io.credence.borrower;
 
 import io.credence.auth.ChainFamily;
+import io.credence.auth.ClientBinding;
+import io.credence.auth.NoncePurpose;
 import io.credence.auth.SignInRejectedException;
 import io.credence.auth.VerifiedWallet;
 import io.credence.auth.WalletProofs;
@@ -18,8 +20,10 @@ import io.credence.borrower.internal.WalletLinkRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +44,9 @@ public class Borrowers {
   private final TransactionTemplate transaction;
   private final TransactionTemplate readOnly;
   private final Clock clock;
+  private final JdbcClient jdbc;
+
+  private static final int WALLET_LOCK_SPACE = 0x57414c4c; // "WALL"
 
   Borrowers(
       BorrowerProfileRepository profiles,
@@ -47,7 +54,9 @@ public class Borrowers {
       WalletProofs proofs,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.profiles = profiles;
     this.links = links;
     this.proofs = proofs;
@@ -69,17 +78,21 @@ public class Borrowers {
    *
    * @throws SignInRejectedException if the message or signature is refused (nothing is changed)
    */
-  public SignInOutcome signIn(String message, String signature) {
+  public SignInOutcome signIn(
+      String message, String signature, Optional<ClientBinding> binding, String client) {
     try {
-      VerifiedWallet wallet = proofs.verify(ChainFamily.EVM, message, signature);
+      VerifiedWallet wallet =
+          proofs.verify(ChainFamily.EVM, NoncePurpose.SIGN_IN, binding, message, signature);
       return transaction.execute(status -> signInVerified(wallet));
     } catch (SignInRejectedException e) {
-      events.publishEvent(new SignInRefused(e.reason().slug()));
+      events.publishEvent(new SignInRefused(e.reason().slug(), client));
       throw e;
     }
   }
 
   private SignInOutcome signInVerified(VerifiedWallet wallet) {
+    // Concurrent first sign-ins of one wallet queue here instead of racing to insert two profiles.
+    lockWallet(wallet);
     proofs.consumeNonce(wallet);
     var existing = links.findActive(wallet.family(), wallet.address());
     ProfileId profileId;
@@ -106,9 +119,13 @@ public class Borrowers {
    * @throws WalletAlreadyLinkedException if another profile holds the wallet
    */
   public LinkOutcome link(
-      ProfileId profileId, ChainFamily family, String message, String signature) {
+      ProfileId profileId,
+      ChainFamily family,
+      String message,
+      String signature,
+      Optional<ClientBinding> binding) {
     try {
-      VerifiedWallet wallet = proofs.verify(family, message, signature);
+      VerifiedWallet wallet = proofs.verify(family, NoncePurpose.LINK, binding, message, signature);
       return transaction.execute(status -> linkVerified(profileId, wallet));
     } catch (SignInRejectedException e) {
       events.publishEvent(new WalletLinkRefused(profileId, e.reason().slug()));
@@ -120,6 +137,8 @@ public class Borrowers {
   }
 
   private LinkOutcome linkVerified(ProfileId profileId, VerifiedWallet wallet) {
+    // Serialised per wallet: a concurrent re-link finds the first one's link and answers 200.
+    lockWallet(wallet);
     proofs.consumeNonce(wallet);
     var existing = links.findActive(wallet.family(), wallet.address());
     if (existing.isPresent()) {
@@ -147,6 +166,9 @@ public class Borrowers {
   public void unlink(ProfileId profileId, WalletLinkId linkId) {
     transaction.executeWithoutResult(
         status -> {
+          // The profile row lock makes "not the last wallet" and the unlink one atomic step:
+          // parallel unlinks of one profile run one after the other.
+          profiles.lockById(profileId).orElseThrow(WalletLinkNotFoundException::new);
           WalletLink link =
               links
                   .findActiveOwned(linkId, profileId)
@@ -165,6 +187,14 @@ public class Borrowers {
   public List<LinkedWallet> wallets(ProfileId profileId) {
     return readOnly.execute(
         status -> links.findActiveByProfile(profileId).stream().map(Borrowers::view).toList());
+  }
+
+  /** A transaction-scoped lock on one wallet identity (its own advisory-lock key space). */
+  private void lockWallet(VerifiedWallet wallet) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+        .params(WALLET_LOCK_SPACE, wallet.family().code() + ":" + wallet.address())
+        .query()
+        .singleRow();
   }
 
   private WalletLink saveLink(ProfileId profileId, VerifiedWallet wallet, Instant at) {

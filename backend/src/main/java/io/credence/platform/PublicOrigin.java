@@ -51,6 +51,15 @@ public class PublicOrigin {
     return current;
   }
 
+  /**
+   * Whether the configured origin is https: then every cookie is {@code Secure} and HSTS is sent.
+   * Decided at start-up from configuration (the fallback origin is plain http).
+   */
+  public boolean secure() {
+    URI current = origin.get();
+    return current != null && "https".equalsIgnoreCase(current.getScheme());
+  }
+
   /** host[:port] — the SIWE {@code domain}. */
   public String authority() {
     return uri().getRawAuthority();

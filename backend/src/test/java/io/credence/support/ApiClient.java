@@ -123,6 +123,20 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
   }
 
+  /** A cookie's value, or empty. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse("");
+  }
+
+  /** A nonce fetched for an explicit purpose ({@code sign-in} or {@code link}). */
+  public String nonce(String purpose) {
+    return get("/api/v1/auth/nonce?purpose=" + purpose).body().get("nonce").asString();
+  }
+
   public String csrfCookie() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))

@@ -60,7 +60,7 @@ public class EvmSignatureVerifier {
       }
     }
     throw new SignInRejectedException(
-        SignInFailure.SIGNATURE_MISMATCH, "the signature was not made by " + message.address());
+        SignInFailure.SIGNATURE_MISMATCH, "the signature was not made by the message's address");
   }
 
   private static byte[] decode(String hex) {

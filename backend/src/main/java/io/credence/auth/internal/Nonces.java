@@ -1,5 +1,6 @@
 package io.credence.auth.internal;
 
+import io.credence.auth.NoncePurpose;
 import io.credence.auth.SignInFailure;
 import io.credence.auth.SignInRejectedException;
 import java.security.SecureRandom;
@@ -30,21 +31,37 @@ public class Nonces {
     this.ttl = props.nonceTtl();
   }
 
+  /** A fresh nonce for one purpose, usable only by the session whose binding digest is given. */
   @Transactional
-  public AuthNonce issue() {
+  public AuthNonce issue(NoncePurpose purpose, byte[] bindingDigest) {
     char[] chars = new char[LENGTH];
     for (int i = 0; i < LENGTH; i++) {
       chars[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
     }
     Instant now = clock.instant();
-    return repository.save(new AuthNonce(new String(chars), now, now.plus(ttl)));
+    return repository.save(
+        new AuthNonce(new String(chars), now, now.plus(ttl), purpose.code(), bindingDigest));
   }
 
   /**
    * Read-only check that a nonce can still be used; consumption happens with the change it allows.
    */
   @Transactional(readOnly = true)
-  public void checkUsable(String nonce) {
+  public void checkUsable(String nonce, NoncePurpose purpose, byte[] bindingDigest) {
+    AuthNonce found = usable(nonce);
+    if (!found.purpose().equals(purpose.code())) {
+      throw new SignInRejectedException(
+          SignInFailure.NONCE_WRONG_PURPOSE,
+          "this nonce was issued for " + found.purpose() + ", not for " + purpose.code());
+    }
+    if (bindingDigest == null || !found.boundTo(bindingDigest)) {
+      throw new SignInRejectedException(
+          SignInFailure.NONCE_WRONG_SESSION,
+          "this nonce was issued to another session; fetch a nonce in this session");
+    }
+  }
+
+  private AuthNonce usable(String nonce) {
     AuthNonce found =
         repository
             .findById(nonce)
@@ -59,13 +76,14 @@ public class Nonces {
       throw new SignInRejectedException(
           SignInFailure.NONCE_EXPIRED, "this nonce expired; request a new one");
     }
+    return found;
   }
 
   /** Consumes the nonce inside the caller's transaction; a concurrent or late second use loses. */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public void consume(String nonce) {
     if (repository.consume(nonce, clock.instant()) != 1) {
-      checkUsable(nonce); // explains why
+      usable(nonce); // explains why
       throw new SignInRejectedException(SignInFailure.NONCE_USED, "this nonce was already used");
     }
   }

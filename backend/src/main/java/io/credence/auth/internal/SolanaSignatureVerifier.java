@@ -35,7 +35,7 @@ public class SolanaSignatureVerifier {
     }
     if (!valid) {
       throw new SignInRejectedException(
-          SignInFailure.SIGNATURE_MISMATCH, "the signature was not made by " + message.address());
+          SignInFailure.SIGNATURE_MISMATCH, "the signature was not made by the message's address");
     }
   }
 }

@@ -20,6 +20,8 @@ class BorrowerAccessRules implements HttpAccessRules {
         .permitAll()
         .requestMatchers("/sign-in", "/sign-out")
         .permitAll()
+        .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout-everywhere")
+        .hasAuthority(Roles.BORROWER)
         .requestMatchers("/api/v1/wallets/**", "/wallets/**")
         .hasAuthority(Roles.BORROWER);
   }

@@ -1,9 +1,12 @@
 package io.credence.borrower.web;
 
 import io.credence.auth.ChainFamily;
+import io.credence.auth.ClientBinding;
 import io.credence.borrower.BorrowerPrincipal;
 import io.credence.borrower.Borrowers;
 import io.credence.borrower.WalletLinkId;
+import io.credence.platform.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -27,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WalletController {
 
   private final Borrowers borrowers;
+  private final RateLimits limits;
 
-  WalletController(Borrowers borrowers) {
+  WalletController(Borrowers borrowers, RateLimits limits) {
     this.borrowers = borrowers;
+    this.limits = limits;
   }
 
   /**
@@ -46,11 +51,19 @@ class WalletController {
 
   @PostMapping
   ResponseEntity<WalletResponse> link(
-      @AuthenticationPrincipal BorrowerPrincipal borrower, @Valid @RequestBody LinkRequest body) {
+      @AuthenticationPrincipal BorrowerPrincipal borrower,
+      @Valid @RequestBody LinkRequest body,
+      HttpServletRequest request) {
+    limits.acquire("link-per-wallet", ClaimedWallet.of(body.message()));
     ChainFamily family =
         body.chain() == null ? ChainFamily.EVM : ChainFamily.fromCode(body.chain());
     Borrowers.LinkOutcome outcome =
-        borrowers.link(borrower.profileId(), family, body.message(), body.signature());
+        borrowers.link(
+            borrower.profileId(),
+            family,
+            body.message(),
+            body.signature(),
+            ClientBinding.existing(request));
     WalletResponse linked = WalletResponse.of(outcome.wallet());
     if (!outcome.created()) {
       return ResponseEntity.ok(linked);

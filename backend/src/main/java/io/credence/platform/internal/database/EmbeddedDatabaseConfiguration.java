@@ -1,11 +1,13 @@
 package io.credence.platform.internal.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -22,15 +24,32 @@ class EmbeddedDatabaseConfiguration {
     return SharedEmbeddedPostgres.acquire(settings);
   }
 
+  /** The application's connections: its own role, which may only read and append the audit log. */
   @Bean(destroyMethod = "close")
+  @Primary
   HikariDataSource dataSource(SharedEmbeddedPostgres.Lease embeddedPostgres) {
     EmbeddedPostgres server = embeddedPostgres.server();
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("credence-embedded");
     dataSource.setJdbcUrl(server.jdbcUrl());
+    dataSource.setUsername(server.appUsername());
+    dataSource.setPassword(server.appPassword());
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
+  }
+
+  /** Migrations run as the owner of the schema. */
+  @Bean(destroyMethod = "close", defaultCandidate = false)
+  @FlywayDataSource
+  HikariDataSource ownerDataSource(SharedEmbeddedPostgres.Lease embeddedPostgres) {
+    EmbeddedPostgres server = embeddedPostgres.server();
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setPoolName("credence-embedded-owner");
+    dataSource.setJdbcUrl(server.jdbcUrl());
     dataSource.setUsername(server.username());
     dataSource.setPassword(server.password());
-    dataSource.setMaximumPoolSize(10);
+    dataSource.setMaximumPoolSize(2);
+    dataSource.setMinimumIdle(0);
     return dataSource;
   }
 

@@ -48,6 +48,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
   private static final String SUPERUSER = "credence";
+
+  /**
+   * The application's own role: no superuser, no table ownership; Flyway's migrations grant it what
+   * it needs (only SELECT and INSERT on the audit log).
+   */
+  static final String APP_ROLE = "credence_app";
+
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
 
   private final EmbeddedDatabaseProperties settings;
@@ -58,6 +65,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path binDir;
   private final Optional<String> runAs;
   private final String password;
+  private final String appPassword;
   private final int port;
 
   private EmbeddedPostgres(EmbeddedDatabaseProperties settings, Path dataRoot, InstanceLock lock)
@@ -75,6 +83,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     Files.createDirectories(home);
     restrictToOwner(home);
     this.password = loadOrCreatePassword();
+    this.appPassword = loadOrCreateSecret("postgres.app-password");
     handOverToServerUser();
     if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
       initdb();
@@ -91,6 +100,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         "60",
         "start");
     createDatabaseIfMissing();
+    ensureAppRole();
     log.info(
         "Embedded PostgreSQL is up on 127.0.0.1:{} (data in {}{})",
         port,
@@ -302,7 +312,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private String loadOrCreatePassword() throws IOException {
-    Path file = dataRoot.resolve("postgres.password");
+    return loadOrCreateSecret("postgres.password");
+  }
+
+  private String loadOrCreateSecret(String name) throws IOException {
+    Path file = dataRoot.resolve(name);
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.US_ASCII).trim();
     }
@@ -412,6 +426,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
     cmd.add(dataDir.toString());
     cmd.addAll(List.of(args));
     run(cmd, true);
+  }
+
+  /** Creates the application role, or resets its password to the one in the data root. */
+  private void ensureAppRole() throws IOException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
+        var statement = c.createStatement()) {
+      // The password is hex from our own SecureRandom, so quoting it inline is safe.
+      statement.execute(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+              + APP_ROLE
+              + "') THEN CREATE ROLE "
+              + APP_ROLE
+              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$");
+      statement.execute("ALTER ROLE " + APP_ROLE + " PASSWORD '" + appPassword + "'");
+    } catch (SQLException e) {
+      throw new IOException("could not create the application role " + APP_ROLE, e);
+    }
+  }
+
+  /** The application's role (see {@link #APP_ROLE}). */
+  public String appUsername() {
+    return APP_ROLE;
+  }
+
+  public String appPassword() {
+    return appPassword;
   }
 
   private void createDatabaseIfMissing() throws IOException {

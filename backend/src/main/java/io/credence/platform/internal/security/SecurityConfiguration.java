@@ -2,9 +2,11 @@ package io.credence.platform.internal.security;
 
 import io.credence.platform.HttpAccessRules;
 import io.credence.platform.Problems;
+import io.credence.platform.PublicOrigin;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,7 +20,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -28,9 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sessions from wallet sign-in; CSRF with the cookie convention (an {@code XSRF-TOKEN} cookie
- * echoed in an {@code X-XSRF-TOKEN} header, or the {@code _csrf} field of portal forms). API
- * callers get RFC 9457 problems; portal visitors are sent to the sign-in page.
+ * Sessions from wallet sign-in; CSRF tokens bound to the session (scripts read them from the {@code
+ * XSRF-TOKEN} cookie and echo them in an {@code X-XSRF-TOKEN} header; portal forms carry the {@code
+ * _csrf} field). API callers get RFC 9457 problems; portal visitors are sent to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,10 +41,18 @@ class SecurityConfiguration {
   private static final RequestMatcher API = PATHS.matcher("/api/**");
 
   @Bean
-  CsrfTokenRepository csrfTokenRepository() {
-    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
-    return repository;
+  CsrfTokenRepository csrfTokenRepository(PublicOrigin origin) {
+    return new SessionCsrfTokenRepository(new XsrfCookie(origin));
+  }
+
+  /** The session cookie is {@code Secure} whenever the public origin is https. */
+  @Bean
+  DefaultCookieSerializerCustomizer secureSessionCookie(PublicOrigin origin) {
+    return serializer -> {
+      if (origin.secure()) {
+        serializer.setUseSecureCookie(true);
+      }
+    };
   }
 
   @Bean
@@ -51,7 +60,8 @@ class SecurityConfiguration {
       HttpSecurity http,
       CsrfTokenRepository csrfTokens,
       JsonMapper json,
-      ObjectProvider<HttpAccessRules> moduleRules) {
+      ObjectProvider<HttpAccessRules> moduleRules,
+      PublicOrigin origin) {
     AuthenticationEntryPoint apiUnauthenticated =
         (request, response, e) ->
             write(
@@ -94,7 +104,9 @@ class SecurityConfiguration {
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
                     .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
-        .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new CsrfCookieFilter(csrfTokens, new XsrfCookie(origin)),
+            BasicAuthenticationFilter.class)
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(apiUnauthenticated, API)
@@ -124,12 +136,23 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionFixation().changeSessionId())
         .headers(
             headers ->
-                headers.contentSecurityPolicy(
-                    csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; script-src 'self'; style-src 'self';"
-                                + " img-src 'self' data:; connect-src 'self'; object-src 'none';"
-                                + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
+                headers
+                    .httpStrictTransportSecurity(
+                        hsts -> {
+                          if (origin.secure()) {
+                            // Behind a TLS proxy the request itself may look like plain http:
+                            // an https origin means HSTS on every response.
+                            hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                                .maxAgeInSeconds(31_536_000)
+                                .includeSubDomains(true);
+                          }
+                        })
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self';"
+                                    + " img-src 'self' data:; connect-src 'self'; object-src 'none';"
+                                    + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
     return http.build();
   }
 

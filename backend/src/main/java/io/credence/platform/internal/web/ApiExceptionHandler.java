@@ -2,6 +2,7 @@ package io.credence.platform.internal.web;
 
 import io.credence.platform.ApiProblemException;
 import io.credence.platform.Problems;
+import io.credence.platform.RateLimitedException;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblemException.class)
   ResponseEntity<ProblemDetail> refused(ApiProblemException e) {
-    return ResponseEntity.status(e.status())
-        .body(Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
+    var response = ResponseEntity.status(e.status());
+    if (e instanceof RateLimitedException limited) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+    }
+    return response.body(Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
@@ -71,6 +75,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (RequestBodyLimitFilter.causedBySlowBody(ex)) {
+      return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+          .header(HttpHeaders.CONNECTION, "close")
+          .body(
+              Problems.of(
+                  HttpStatus.REQUEST_TIMEOUT,
+                  "request-timeout",
+                  "Request body too slow",
+                  "the request body did not arrive in time"));
+    }
     if (causedByOversizedBody(ex)) {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
           .body(
@@ -96,8 +110,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(URI.create(Problems.TYPE_PREFIX + "http-" + statusCode.value()));
+      // The framework's details quote the request ("Failed to convert 'id' with value ..."):
+      // never echo input back, whatever it is.
+      problem.setDetail(genericDetail(statusCode));
     }
     return new ResponseEntity<>(body, headers, statusCode);
+  }
+
+  private static String genericDetail(HttpStatusCode status) {
+    if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+      return "a parameter or path segment is missing or not of the expected form";
+    }
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null ? "the request was refused" : known.getReasonPhrase().toLowerCase();
   }
 
   private static boolean causedByOversizedBody(Throwable e) {

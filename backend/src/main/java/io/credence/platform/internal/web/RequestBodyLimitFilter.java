@@ -19,32 +19,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Caps API request bodies. A declared length over the cap is refused before anything is read; a
- * body without a declared length is cut off when it passes the cap.
+ * Caps API request bodies and bounds how long any body may take to arrive. A declared length over
+ * the cap is refused before anything is read; a body without a declared length is cut off when it
+ * passes the cap. A body still arriving after the read deadline (a slow sender holding a
+ * connection) fails the request and the connection is closed; Tomcat's connection timeout bounds
+ * each single read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private final long limit;
+  private final long deadlineNanos;
   private final JsonMapper json;
 
   RequestBodyLimitFilter(
-      @Value("${credence.api.max-body-bytes:16384}") long limit, JsonMapper json) {
+      @Value("${credence.api.max-body-bytes:16384}") long limit,
+      @Value("${credence.api.body-read-timeout:10s}") java.time.Duration deadline,
+      JsonMapper json) {
     this.limit = limit;
+    this.deadlineNanos = deadline.toNanos();
     this.json = json;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > limit) {
+    boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    long cap = api ? limit : Long.MAX_VALUE; // portal forms: Tomcat's max-http-form-post-size
+    if (request.getContentLengthLong() > cap) {
       response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setHeader("Connection", "close");
@@ -57,22 +61,65 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
               "request bodies on this API are limited to " + limit + " bytes"));
       return;
     }
-    chain.doFilter(new Limited(request, limit), response);
+    try {
+      chain.doFilter(
+          new Limited(request, cap, System.nanoTime() + deadlineNanos, response), response);
+    } catch (BodyTooSlowException e) {
+      refuseSlow(response);
+    } catch (ServletException | RuntimeException e) {
+      if (!causedBySlowBody(e)) {
+        throw e;
+      }
+      refuseSlow(response);
+    }
+  }
+
+  private void refuseSlow(HttpServletResponse response) throws IOException {
+    writeSlow(json, response);
+  }
+
+  static void writeSlow(JsonMapper json, HttpServletResponse response) throws IOException {
+    response.setHeader("Connection", "close");
+    if (!response.isCommitted()) {
+      response.resetBuffer();
+      response.setStatus(HttpStatus.REQUEST_TIMEOUT.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(
+          response.getOutputStream(),
+          Problems.of(
+              HttpStatus.REQUEST_TIMEOUT,
+              "request-timeout",
+              "Request body too slow",
+              "the request body did not arrive in time"));
+    }
+  }
+
+  static boolean causedBySlowBody(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooSlowException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class Limited extends HttpServletRequestWrapper {
     private final long limit;
+    private final long deadline;
+    private final HttpServletResponse response;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest request, long limit) {
+    Limited(HttpServletRequest request, long limit, long deadline, HttpServletResponse response) {
       super(request);
       this.limit = limit;
+      this.deadline = deadline;
+      this.response = response;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new CountingStream(super.getInputStream(), limit);
+        stream = new CountingStream(super.getInputStream(), limit, deadline, response);
       }
       return stream;
     }
@@ -81,11 +128,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   private static final class CountingStream extends ServletInputStream {
     private final ServletInputStream in;
     private final long limit;
+    private final long deadline;
+    private final HttpServletResponse response;
     private long count;
 
-    CountingStream(ServletInputStream in, long limit) {
+    CountingStream(ServletInputStream in, long limit, long deadline, HttpServletResponse response) {
       this.in = in;
       this.limit = limit;
+      this.deadline = deadline;
+      this.response = response;
     }
 
     @Override
@@ -106,10 +157,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return n;
     }
 
-    private void advance(int n) throws PayloadTooLargeException {
+    private void advance(int n) throws IOException {
       count += n;
       if (count > limit) {
         throw new PayloadTooLargeException(limit);
+      }
+      if (System.nanoTime() - deadline > 0 && !in.isFinished()) {
+        response.setHeader("Connection", "close"); // do not wait for the rest of the body
+        throw new BodyTooSlowException();
       }
     }
 

@@ -37,7 +37,7 @@ class UnmappedApiRequestProblems {
         HttpStatus.METHOD_NOT_ALLOWED,
         "method-not-allowed",
         "Method not allowed",
-        e.getMethod() + " is not supported here");
+        "this method is not supported on this endpoint");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
