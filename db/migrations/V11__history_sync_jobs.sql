@@ -26,6 +26,7 @@ CREATE TABLE history_sync (
     blocks_scanned BIGINT       NOT NULL DEFAULT 0,
     events_read    BIGINT       NOT NULL DEFAULT 0,
     runs           INTEGER      NOT NULL DEFAULT 0,
+    last_instance  VARCHAR(100),
     last_error     VARCHAR(500),
     requested_at   TIMESTAMPTZ  NOT NULL,
     started_at     TIMESTAMPTZ,

@@ -46,8 +46,8 @@ public class BorrowerHistories {
 
   /**
    * The stored history of every linked EVM wallet as of {@code asOf}: lending events (see {@code
-   * HistoryNormaliser} for the protocol mapping) and wallet activity. Positions are not read yet:
-   * the list is empty.
+   * HistoryNormaliser} for the protocol mapping) and wallet activity per (wallet, chain) as of the
+   * last sync. Positions are not read yet: the list is empty.
    */
   public BorrowerHistory history(ProfileId profile, Instant asOf) {
     List<String> wallets =
@@ -58,7 +58,9 @@ public class BorrowerHistories {
             .distinct()
             .toList();
     return new BorrowerHistory(
-        stored.lendingEvents(wallets, asOf), new WalletActivity(List.of(), List.of()), asOf);
+        stored.lendingEvents(wallets, asOf),
+        new WalletActivity(stored.activity(wallets), List.of()),
+        asOf);
   }
 
   /** The configured chains. */

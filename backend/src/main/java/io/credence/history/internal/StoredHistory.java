@@ -13,18 +13,27 @@ public class StoredHistory {
 
   private final HistoryStore store;
   private final ChainsProperties chains;
+  private final WalletFacts facts;
 
-  StoredHistory(HistoryStore store, ChainsProperties chains) {
+  StoredHistory(HistoryStore store, ChainsProperties chains, WalletFacts facts) {
     this.store = store;
     this.chains = chains;
+    this.facts = facts;
+  }
+
+  /** One activity entry per (wallet, chain) whose facts a sync has read. */
+  public List<io.credence.scoring.features.ChainActivity> activity(List<String> wallets) {
+    return facts.activity(wallets, names());
+  }
+
+  private Map<Long, String> names() {
+    return chains.chains().stream()
+        .collect(Collectors.toMap(ChainsProperties.Chain::id, ChainsProperties.Chain::name));
   }
 
   /** The wallets' lending events at or before {@code asOf}. */
   public List<LendingEvent> lendingEvents(List<String> wallets, Instant asOf) {
-    Map<Long, String> names =
-        chains.chains().stream()
-            .collect(Collectors.toMap(ChainsProperties.Chain::id, ChainsProperties.Chain::name));
-    return HistoryNormaliser.lendingEvents(store.events(wallets), names).stream()
+    return HistoryNormaliser.lendingEvents(store.events(wallets), names()).stream()
         .filter(e -> !e.timestamp().isAfter(asOf))
         .toList();
   }

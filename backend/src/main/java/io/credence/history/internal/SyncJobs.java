@@ -42,16 +42,19 @@ public class SyncJobs implements DisposableBean {
   private final ChainsProperties chains;
   private final Borrowers borrowers;
   private final MarketSync markets;
+  private final WalletFacts facts;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
+  private final String instanceName;
   private final ConcurrentHashMap<Long, ChainReader> readers = new ConcurrentHashMap<>();
 
   SyncJobs(
       ChainsProperties chains,
       Borrowers borrowers,
       MarketSync markets,
+      WalletFacts facts,
       JdbcClient jdbc,
       DataSource dataSource,
       HistoryProperties properties,
@@ -59,6 +62,7 @@ public class SyncJobs implements DisposableBean {
     this.chains = chains;
     this.borrowers = borrowers;
     this.markets = markets;
+    this.facts = facts;
     this.jdbc = jdbc;
     this.clock = clock;
     this.task =
@@ -69,14 +73,15 @@ public class SyncJobs implements DisposableBean {
                     new FailureHandler.ExponentialBackoffFailureHandler<>(
                         properties.retryBackoff(), 2.0)))
             .execute((instance, context) -> run(instance.getId()));
+    this.instanceName =
+        properties.instanceName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.scheduler =
         Scheduler.create(dataSource, task)
             .threads(properties.workerThreads())
             .pollingInterval(properties.pollingInterval())
             .heartbeatInterval(properties.heartbeatInterval())
-            .schedulerName(
-                new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(
-                    properties.instanceName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
+            .shutdownMaxWait(properties.shutdownMaxWait())
+            .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instanceName))
             .build();
   }
 
@@ -88,6 +93,11 @@ public class SyncJobs implements DisposableBean {
   @Override
   public void destroy() {
     scheduler.stop();
+  }
+
+  /** Starts polling (done by the application once it is ready). */
+  void startNow() {
+    scheduler.start();
   }
 
   /** Queues a sync of every configured chain for the profile; a chain already queued stays once. */
@@ -140,9 +150,9 @@ public class SyncJobs implements DisposableBean {
             .chain(chainId)
             .orElseThrow(() -> new IllegalStateException("chain " + chainId + " not configured"));
     jdbc.sql(
-            "UPDATE history_sync SET state = 'RUNNING', runs = runs + 1, started_at = ? WHERE"
-                + " profile_id = ? AND chain_id = ?")
-        .params(Timestamp.from(clock.instant()), profile.value(), chainId)
+            "UPDATE history_sync SET state = 'RUNNING', runs = runs + 1, last_instance = ?,"
+                + " started_at = ? WHERE profile_id = ? AND chain_id = ?")
+        .params(instanceName, Timestamp.from(clock.instant()), profile.value(), chainId)
         .update();
     try {
       ChainReader reader = readers.computeIfAbsent(chainId, id -> reader(chain));
@@ -154,6 +164,8 @@ public class SyncJobs implements DisposableBean {
         for (ChainsProperties.Market market : chain.markets()) {
           total = total.plus(markets.sync(reader, chain, market, wallet.address()));
         }
+        facts.refresh(
+            reader, wallet.address(), Math.max(0, reader.headBlock() - chain.confirmations()));
       }
       jdbc.sql(
               "UPDATE history_sync SET state = 'DONE', blocks_scanned = ?, events_read = ?,"

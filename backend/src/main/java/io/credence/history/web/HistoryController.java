@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The signed-in borrower's history sync and export; the configured chains (public). */
 @RestController
@@ -49,12 +51,16 @@ class HistoryController {
 
   /**
    * The borrower's own history in the {@code credence-history} v1 format (docs/history-format.md).
+   * Written by its own mapper: the format requires nullable fields to be present as {@code null},
+   * which the API's default mapper (non-null inclusion) would drop.
    */
-  @GetMapping("/api/v1/history")
-  Map<String, Object> history(@AuthenticationPrincipal BorrowerPrincipal borrower) {
+  @GetMapping(value = "/api/v1/history", produces = MediaType.APPLICATION_JSON_VALUE)
+  String history(@AuthenticationPrincipal BorrowerPrincipal borrower) {
     Instant asOf = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    return export(histories.history(borrower.profileId(), asOf));
+    return HISTORY_JSON.writeValueAsString(export(histories.history(borrower.profileId(), asOf)));
   }
+
+  private static final JsonMapper HISTORY_JSON = JsonMapper.builder().build();
 
   @GetMapping("/api/v1/chains")
   List<ConfiguredChain> chains() {

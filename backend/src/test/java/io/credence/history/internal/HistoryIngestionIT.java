@@ -37,8 +37,10 @@ class HistoryIngestionIT {
   static String borrower;
   static String payer;
   static String liquidator;
+  static long firstBorrowerTxBlock;
 
   @Autowired MarketSync sync;
+  @Autowired WalletFacts facts;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
@@ -51,7 +53,11 @@ class HistoryIngestionIT {
     String weth = markets.weth.getContractAddress();
     String usdc = markets.usdc.getContractAddress();
     var pool = markets.poolAs(1);
-    pool.supply(weth, weth("2"), borrower, BigInteger.ZERO).send();
+    firstBorrowerTxBlock =
+        pool.supply(weth, weth("2"), borrower, BigInteger.ZERO)
+            .send()
+            .getBlockNumber()
+            .longValueExact();
     pool.borrow(usdc, usdc("1000"), BigInteger.TWO, BigInteger.ZERO, borrower).send();
     pool.repay(usdc, usdc("400"), BigInteger.TWO, borrower).send();
     markets.poolAs(2).repay(usdc, usdc("100"), BigInteger.TWO, borrower).send();
@@ -222,6 +228,21 @@ class HistoryIngestionIT {
     assertThat(outcome.eventsForgotten()).isEqualTo(1);
     assertThat(stored(wallet))
         .containsExactly(tuple("AAVE_V3", "Supply", "ACCOUNT", "WETH", weth("3"), usd("9000")));
+  }
+
+  @Test
+  void walletFactsAreTheNonceAndTheBlockWhereItFirstBecameOne() {
+    long head = node.blockNumber();
+    facts.refresh(reader(node.web3j()), borrower, head);
+
+    var row =
+        jdbc.queryForMap(
+            "SELECT first_tx_at, tx_count FROM history_wallet_fact WHERE wallet = ? AND chain_id = ?",
+            borrower,
+            node.chainId());
+    assertThat(row.get("tx_count")).isEqualTo(9L); // 5 pool + 4 Comet transactions it sent
+    assertThat(((java.sql.Timestamp) row.get("first_tx_at")).toInstant())
+        .isEqualTo(reader(node.web3j()).block(firstBorrowerTxBlock).time());
   }
 
   /** A node that answers eth_getLogs over more than {@code maxBlocks} blocks with an error. */

@@ -4,8 +4,10 @@ import static io.credence.history.internal.DemoMarketsOnAnvil.usdc;
 import static io.credence.history.internal.DemoMarketsOnAnvil.weth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.credence.attestations.demo.DemoContractWallet;
 import io.credence.support.AnvilNode;
 import io.credence.support.ApiClient;
+import io.credence.support.SiweText;
 import io.credence.support.TestWallets;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -71,6 +73,7 @@ class HistorySyncIT {
         () -> "0x000000000000000000000000000000000000dead");
     registry.add(
         "credence.chains[1].markets[0].oracle", () -> "0x000000000000000000000000000000000000beef");
+    registry.add("credence.auth.evm-chain-ids", () -> "1,137,31337," + LIVE);
     registry.add("credence.history.polling-interval", () -> "200ms");
     registry.add("credence.history.retry-backoff", () -> "1s");
   }
@@ -125,12 +128,63 @@ class HistorySyncIT {
             "SUPPLY aave-v3 WETH 3000.0 anvil-live",
             "BORROW aave-v3 USDC 500.0 anvil-live",
             "SUPPLY compound-v3 WETH 6000.0 anvil-live");
-    assertThat(body.get("chains").isArray()).isTrue();
+    // The wallet never sent a transaction itself (account 0 acted on its behalf).
+    assertThat(body.get("chains")).hasSize(1);
+    JsonNode activity = body.get("chains").get(0);
+    assertThat(activity.get("chain").asString()).isEqualTo("anvil-live");
+    assertThat(activity.get("transactionCount").asLong()).isZero();
+    assertThat(activity.get("firstTransactionAt").isNull()).isTrue();
+    assertThat(activity.get("activeMonths")).hasSize(1);
     assertThat(body.get("positions").isArray()).isTrue();
 
     ApiClient.Response chains = new ApiClient(port).get("/api/v1/chains");
     assertThat(chains.status()).isEqualTo(200);
     assertThat(chains.body().findValuesAsString("name")).containsExactly("anvil-live", "down");
+  }
+
+  @Test
+  void aContractWalletSignsInThroughEip1271OnTheChainInItsMessage() throws Exception {
+    TestWallets.Evm owner = TestWallets.Evm.random();
+    TestWallets.Evm stranger = TestWallets.Evm.random();
+    var node = markets().node;
+    String wallet =
+        DemoContractWallet.deploy(
+                node.web3j(),
+                DemoMarketsOnAnvil.sender(node, node.account(0)),
+                DemoMarketsOnAnvil.GAS,
+                owner.address())
+            .send()
+            .getContractAddress();
+    wallet = org.web3j.crypto.Keys.toChecksumAddress(wallet);
+
+    ApiClient client = new ApiClient(port);
+    String byStranger =
+        SiweText.evm(client.origin(), wallet, Long.toString(LIVE), client.nonce()).text();
+    ApiClient.Response refused =
+        client.post(
+            "/api/v1/auth/siwe",
+            Map.of("message", byStranger, "signature", stranger.personalSign(byStranger)));
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(401);
+
+    String onUnknownChain = SiweText.evm(client.origin(), wallet, "137", client.nonce()).text();
+    assertThat(
+            client
+                .post(
+                    "/api/v1/auth/siwe",
+                    Map.of(
+                        "message", onUnknownChain, "signature", owner.personalSign(onUnknownChain)))
+                .status())
+        .as("the wallet exists only on the chain it was deployed to")
+        .isEqualTo(401);
+
+    String byOwner =
+        SiweText.evm(client.origin(), wallet, Long.toString(LIVE), client.nonce()).text();
+    ApiClient.Response signedIn =
+        client.post(
+            "/api/v1/auth/siwe",
+            Map.of("message", byOwner, "signature", owner.personalSign(byOwner)));
+    assertThat(signedIn.status()).isEqualTo(200);
+    assertThat(signedIn.body().get("address").asString()).isEqualToIgnoringCase(wallet);
   }
 
   private static JsonNode awaitState(ApiClient client, long chainId, String state)
