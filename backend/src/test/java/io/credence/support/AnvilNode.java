@@ -41,6 +41,15 @@ public final class AnvilNode {
 
   private static final ConcurrentHashMap<Long, AnvilNode> NODES = new ConcurrentHashMap<>();
 
+  /** Anvil methods such as mining many blocks can take longer than OkHttp's 10 s default. */
+  private static final java.util.function.Function<String, HttpService> SLOW_CALLS =
+      url ->
+          new HttpService(
+              url,
+              new okhttp3.OkHttpClient.Builder()
+                  .readTimeout(java.time.Duration.ofMinutes(5))
+                  .build());
+
   private final long chainId;
   private final String rpcUrl;
   private final Web3j web3j;
@@ -154,7 +163,7 @@ public final class AnvilNode {
   public Object rpc(String method, Object... params) {
     try {
       Response<?> response =
-          new Request<>(method, List.of(params), new HttpService(rpcUrl), Raw.class).send();
+          new Request<>(method, List.of(params), SLOW_CALLS.apply(rpcUrl), Raw.class).send();
       if (response.hasError()) {
         throw new IllegalStateException(method + ": " + response.getError().getMessage());
       }

@@ -35,6 +35,9 @@ class HistorySyncIT {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.credence.history.BorrowerHistories histories;
+
   static synchronized DemoMarketsOnAnvil markets() {
     if (markets == null) {
       try {
@@ -92,7 +95,8 @@ class HistorySyncIT {
     ApiClient client = new ApiClient(port);
     assertThat(client.get("/api/v1/history").status()).isEqualTo(401);
     assertThat(client.post("/api/v1/sync", Map.of()).status()).isEqualTo(401);
-    assertThat(client.signIn(wallet).status()).isEqualTo(200);
+    ApiClient.Response signedIn = client.signIn(wallet);
+    assertThat(signedIn.status()).isEqualTo(200);
 
     ApiClient.Response requested = client.post("/api/v1/sync", Map.of());
     assertThat(requested.status()).isEqualTo(202);
@@ -136,6 +140,24 @@ class HistorySyncIT {
     assertThat(activity.get("firstTransactionAt").isNull()).isTrue();
     assertThat(activity.get("activeMonths")).hasSize(1);
     assertThat(body.get("positions").isArray()).isTrue();
+
+    // score --history on the export gives the score the server's own history gives.
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("history", ".json");
+    java.nio.file.Files.writeString(file, history.raw());
+    var scorecard = io.credence.scoring.artifact.ModelArtifacts.loadBundled().scorecard();
+    var serverHistory =
+        histories.history(
+            new io.credence.borrower.ProfileId(
+                java.util.UUID.fromString(signedIn.body().get("profileId").asString())),
+            Instant.parse(body.get("asOf").asString()));
+    // A fresh chain is a thin file: both sides must then refuse it with the same reason.
+    String expected;
+    try {
+      expected = "score: " + scorecard.score(serverHistory.features()).score() + "\n";
+    } catch (RuntimeException refused) {
+      expected = refused.getMessage();
+    }
+    assertThat(cliOutput(file)).contains(expected);
 
     ApiClient.Response chains = new ApiClient(port).get("/api/v1/chains");
     assertThat(chains.status()).isEqualTo(200);
@@ -185,6 +207,39 @@ class HistorySyncIT {
             Map.of("message", byOwner, "signature", owner.personalSign(byOwner)));
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.body().get("address").asString()).isEqualToIgnoringCase(wallet);
+  }
+
+  /** Runs the scoring CLI, {@code score --history FILE}, in its own JVM; what it prints. */
+  private static String cliOutput(java.nio.file.Path history) throws Exception {
+    java.nio.file.Path model =
+        java.nio.file.Path.of(
+            "..",
+            "scoring-model",
+            "src",
+            "main",
+            "resources",
+            "io",
+            "credence",
+            "scoring",
+            "model",
+            "scorecard.json");
+    Process cli =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.credence.scoring.cli.Main",
+                "score",
+                "--model",
+                model.toString(),
+                "--history",
+                history.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output =
+        new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    cli.waitFor();
+    return output;
   }
 
   private static JsonNode awaitState(ApiClient client, long chainId, String state)
