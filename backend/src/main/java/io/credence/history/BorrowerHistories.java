@@ -1,0 +1,72 @@
+package io.credence.history;
+
+import io.credence.auth.ChainFamily;
+import io.credence.borrower.Borrowers;
+import io.credence.borrower.LinkedWallet;
+import io.credence.borrower.ProfileId;
+import io.credence.history.internal.ChainsProperties;
+import io.credence.history.internal.StoredHistory;
+import io.credence.history.internal.SyncJobs;
+import io.credence.scoring.features.BorrowerHistory;
+import io.credence.scoring.features.WalletActivity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+
+/**
+ * A borrower's lending history across all their linked EVM wallets and configured chains: sync
+ * requests and progress, and the normalised history the scoring model reads.
+ */
+@Service
+public class BorrowerHistories {
+
+  private final Borrowers borrowers;
+  private final StoredHistory stored;
+  private final SyncJobs jobs;
+  private final ChainsProperties chains;
+
+  BorrowerHistories(
+      Borrowers borrowers, StoredHistory stored, SyncJobs jobs, ChainsProperties chains) {
+    this.borrowers = borrowers;
+    this.stored = stored;
+    this.jobs = jobs;
+    this.chains = chains;
+  }
+
+  /** Queues a sync job per configured chain (a chain already queued is not queued twice). */
+  public List<ChainSyncState> requestSync(ProfileId profile) {
+    jobs.request(profile);
+    return jobs.progress(profile);
+  }
+
+  public List<ChainSyncState> progress(ProfileId profile) {
+    return jobs.progress(profile);
+  }
+
+  /**
+   * The stored history of every linked EVM wallet as of {@code asOf}: lending events (see {@code
+   * HistoryNormaliser} for the protocol mapping) and wallet activity per (wallet, chain) as of the
+   * last sync. Positions are not read yet: the list is empty.
+   */
+  public BorrowerHistory history(ProfileId profile, Instant asOf) {
+    List<String> wallets =
+        borrowers.wallets(profile).stream()
+            .filter(w -> w.family() == ChainFamily.EVM)
+            .map(LinkedWallet::address)
+            .map(a -> a.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toList();
+    return new BorrowerHistory(
+        stored.lendingEvents(wallets, asOf),
+        new WalletActivity(stored.activity(wallets), List.of()),
+        asOf);
+  }
+
+  /** The configured chains. */
+  public List<ConfiguredChain> chains() {
+    return chains.chains().stream()
+        .map(c -> new ConfiguredChain(c.id(), c.name(), c.publicRpcUrl(), c.registryAddress()))
+        .toList();
+  }
+}
