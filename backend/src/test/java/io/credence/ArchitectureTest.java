@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
 /**
- * Rules Spring Modulith does not check (see {@link ModularityTests} for module boundaries):
+ * Rules Spring Modulith does not check (see {@link ModularityTest} for module boundaries):
  * persistence stays inside its module, no package cycles, constructor injection only.
  */
 class ArchitectureTest {

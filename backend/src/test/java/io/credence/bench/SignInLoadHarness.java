@@ -60,6 +60,8 @@ class SignInLoadHarness {
   @LocalServerPort int port;
 
   private final StringBuilder report = new StringBuilder();
+  private final AtomicInteger floodLimited = new AtomicInteger();
+  private final AtomicInteger floodOther = new AtomicInteger();
 
   @Test
   void run() throws Exception {
@@ -80,6 +82,13 @@ class SignInLoadHarness {
     report("real sign-ins, no flood", 10, alone);
     Result flooded = runWithFlood(base, 10, 40);
     report("real sign-ins during a flood (40 attackers)", 10, flooded);
+    line(
+        String.format(
+            Locale.ROOT,
+            "flood: %.1f attempts/s, %d answered 429, %d refused otherwise (signature-mismatch)",
+            (floodLimited.get() + floodOther.get()) * 1e9 / flooded.elapsedNanos(),
+            floodLimited.get(),
+            floodOther.get()));
     line(
         String.format(
             Locale.ROOT,
@@ -139,6 +148,7 @@ class SignInLoadHarness {
                     long t0 = System.nanoTime();
                     int status = measured ? action.call(client) : noise.call(client);
                     if (!measured) {
+                      (status == 429 ? floodLimited : floodOther).incrementAndGet();
                       continue;
                     }
                     if (status == 200) {

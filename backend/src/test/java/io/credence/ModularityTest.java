@@ -15,7 +15,7 @@ import org.springframework.modulith.docs.Documenter;
  * {@code package-info.java}. Verification fails when a module reaches into another's {@code
  * internal} or {@code web} package, uses a module it has not declared, or forms a cycle.
  */
-class ModularityTests {
+class ModularityTest {
 
   /**
    * Only the backend's own classes form modules: the scoring-model and attestations libraries share
