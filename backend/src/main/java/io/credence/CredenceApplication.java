@@ -1,6 +1,6 @@
 package io.credence;
 
-import io.credence.platform.internal.startup.StartupFailureReporter;
+import io.credence.platform.StartupFailures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,7 +17,7 @@ public class CredenceApplication {
       SpringApplication.run(CredenceApplication.class, args);
     } catch (RuntimeException | Error failure) {
       // Explained failures were reported as one line already; anything else gets one line too.
-      StartupFailureReporter.reportUnexplained(failure);
+      StartupFailures.report(failure);
       System.exit(1);
     }
   }
