@@ -26,8 +26,8 @@ import org.web3j.utils.Numeric;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SyncThroughputBenchmark
  * -Dfailsafe.failIfNoSpecifiedTests=false}. Emits 10,000 Aave {@code Supply} events for one wallet
  * on a fresh Anvil after 20,000 empty blocks (automine off, signed raw transactions, mined in full
- * blocks), then syncs the wallet once from block 0 and prints wall time and the syncing thread's CPU
- * time. Results: docs/benchmarks.md, "history (sync)".
+ * blocks), then syncs the wallet once from block 0 and prints wall time and the syncing thread's
+ * CPU time. Results: docs/benchmarks.md, "history (sync)".
  */
 @SpringBootTest
 class SyncThroughputBenchmark {
