@@ -18,20 +18,14 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTest {
 
   /**
-   * Only the backend's own classes form modules: the scoring-model and attestations libraries share
-   * the {@code io.credence} root (e.g. {@code io.credence.scoring.features}) but are plain
-   * dependencies, not parts of the backend's {@code scoring} or {@code attestation} modules. Test
-   * classes are left out, as by default.
+   * Only the backend's own main classes form modules: the zk, scoring-model and attestations
+   * libraries share the {@code io.credence} root (e.g. {@code io.credence.scoring.features}) but
+   * are plain dependencies, not parts of the backend's {@code scoring} or {@code attestation}
+   * modules; test classes are left out, as by default.
    */
   static final ApplicationModules MODULES =
       ApplicationModules.of(
-          CredenceApplication.class,
-          location ->
-              !location.contains("/test-classes/")
-                  && !location.contains("/attestations/")
-                  && !location.contains("/scoring-model/")
-                  && !location.contains("credence-attestations")
-                  && !location.contains("credence-scoring-model"));
+          CredenceApplication.class, location -> location.contains("/backend/target/classes/"));
 
   @Test
   void everyModuleKeepsToItsDeclaredDependenciesAndApi() {

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatInterval how often a running job proves its instance alive; a job whose heartbeat
  *     stops (killed instance) is run again elsewhere
  * @param retryBackoff first retry delay of a failed chain; doubles per attempt
+ * @param runJobs whether this instance runs sync jobs; {@code false} only queues them (tests turn
+ *     it off where no chain is configured, so their schedulers do not take other tests' jobs)
  * @param shutdownMaxWait how long a stopping instance waits for running jobs before interrupting
  *     them (an interrupted job fails and is retried, by any instance)
  */
@@ -28,4 +30,5 @@ public record HistoryProperties(
     @DefaultValue("2s") @NotNull Duration pollingInterval,
     @DefaultValue("5m") @NotNull Duration heartbeatInterval,
     @DefaultValue("10s") @NotNull Duration retryBackoff,
+    @DefaultValue("true") boolean runJobs,
     @DefaultValue("30s") @NotNull Duration shutdownMaxWait) {}

@@ -48,6 +48,7 @@ public class SyncJobs implements DisposableBean {
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
   private final String instanceName;
+  private final boolean runJobs;
   private final ConcurrentHashMap<Long, ChainReader> readers = new ConcurrentHashMap<>();
 
   SyncJobs(
@@ -73,6 +74,7 @@ public class SyncJobs implements DisposableBean {
                     new FailureHandler.ExponentialBackoffFailureHandler<>(
                         properties.retryBackoff(), 2.0)))
             .execute((instance, context) -> run(instance.getId()));
+    this.runJobs = properties.runJobs();
     this.instanceName =
         properties.instanceName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.scheduler =
@@ -87,7 +89,9 @@ public class SyncJobs implements DisposableBean {
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    scheduler.start();
+    if (runJobs) {
+      scheduler.start();
+    }
   }
 
   @Override
@@ -145,10 +149,14 @@ public class SyncJobs implements DisposableBean {
     int colon = instanceId.lastIndexOf(':');
     ProfileId profile = new ProfileId(UUID.fromString(instanceId.substring(0, colon)));
     long chainId = Long.parseLong(instanceId.substring(colon + 1));
-    ChainsProperties.Chain chain =
-        chains
-            .chain(chainId)
-            .orElseThrow(() -> new IllegalStateException("chain " + chainId + " not configured"));
+    var configured = chains.chain(chainId);
+    if (configured.isEmpty()) {
+      // An instance with another configuration (e.g. mid-deployment) took the job: report it and
+      // let db-scheduler retry it, on any instance.
+      fail(profile, chainId, "chain " + chainId + " is not configured on " + instanceName);
+      throw new IllegalStateException("chain " + chainId + " not configured");
+    }
+    ChainsProperties.Chain chain = configured.get();
     jdbc.sql(
             "UPDATE history_sync SET state = 'RUNNING', runs = runs + 1, last_instance = ?,"
                 + " started_at = ? WHERE profile_id = ? AND chain_id = ?")
@@ -179,18 +187,22 @@ public class SyncJobs implements DisposableBean {
           .update();
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      jdbc.sql(
-              "UPDATE history_sync SET state = 'FAILED', last_error = ?, finished_at = ? WHERE"
-                  + " profile_id = ? AND chain_id = ?")
-          .params(
-              message.length() > 500 ? message.substring(0, 500) : message,
-              Timestamp.from(clock.instant()),
-              profile.value(),
-              chainId)
-          .update();
+      fail(profile, chainId, message);
       log.warn("history sync of chain {} failed: {}", chainId, message);
       throw e; // db-scheduler retries with backoff
     }
+  }
+
+  private void fail(ProfileId profile, long chainId, String message) {
+    jdbc.sql(
+            "UPDATE history_sync SET state = 'FAILED', last_error = ?, finished_at = ? WHERE"
+                + " profile_id = ? AND chain_id = ?")
+        .params(
+            message.length() > 500 ? message.substring(0, 500) : message,
+            Timestamp.from(clock.instant()),
+            profile.value(),
+            chainId)
+        .update();
   }
 
   private static ChainReader reader(ChainsProperties.Chain chain) {

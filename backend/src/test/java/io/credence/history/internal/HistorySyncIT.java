@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * while a second chain whose RPC is down fails and is reported without holding it up; the export
  * holds the chain's events in the credence-history format.
  */
+// Closed after the class, so its job scheduler stops taking jobs once its tests are done.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HistorySyncIT {
 
@@ -34,6 +36,15 @@ class HistorySyncIT {
   static DemoMarketsOnAnvil markets;
 
   @LocalServerPort int port;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** The down chain's job would be retried for minutes; other test classes need not see it. */
+  @org.junit.jupiter.api.AfterEach
+  void dropTheDownChainsRetries() {
+    jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance LIKE ?", "%:" + DOWN);
+  }
 
   @org.springframework.beans.factory.annotation.Autowired
   io.credence.history.BorrowerHistories histories;
@@ -77,6 +88,7 @@ class HistorySyncIT {
     registry.add(
         "credence.chains[1].markets[0].oracle", () -> "0x000000000000000000000000000000000000beef");
     registry.add("credence.auth.evm-chain-ids", () -> "1,137,31337," + LIVE);
+    registry.add("credence.history.run-jobs", () -> true);
     registry.add("credence.history.polling-interval", () -> "200ms");
     registry.add("credence.history.retry-backoff", () -> "1s");
   }
