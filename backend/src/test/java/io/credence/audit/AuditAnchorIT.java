@@ -6,15 +6,13 @@ import io.credence.audit.internal.AuditAnchors;
 import io.credence.audit.internal.AuditChainMonitor;
 import io.credence.borrower.BorrowerEvents.ProfileCreated;
 import io.credence.borrower.ProfileId;
-import io.credence.support.Anvil;
+import io.credence.support.AnvilNode;
 import io.credence.support.Superuser;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.health.contributor.Health;
@@ -31,36 +29,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * checkpoint anchored on a real Anvil chain. Every tampering is rolled back afterwards.
  */
 @SpringBootTest
-@EnabledIf(
-    value = "anvilInstalled",
-    disabledReason = "Anvil not installed: build attestations (npm ci) or set CREDENCE_ANVIL")
 class AuditAnchorIT {
 
-  static boolean anvilInstalled() {
-    return Anvil.binary().isPresent();
-  }
+  /** A chain of its own, so the anchor contract and its transactions meet no other test's. */
+  private static final long ANCHOR_CHAIN = 31_399;
 
   /** Test-only audit key: public, never used outside tests. */
   private static final String TEST_AUDIT_KEY =
       "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
-  private static Anvil anvil;
-
   @DynamicPropertySource
-  static void anchorChain(DynamicPropertyRegistry registry) throws Exception {
-    anvil = Anvil.start(31_337);
+  static void anchorChain(DynamicPropertyRegistry registry) {
+    AnvilNode anvil = AnvilNode.chain(ANCHOR_CHAIN); // shared per JVM, stopped when it exits
     registry.add("credence.audit.anchor.rpc-url", anvil::rpcUrl);
-    registry.add("credence.audit.anchor.chain-id", () -> "31337");
+    registry.add("credence.audit.anchor.chain-id", () -> Long.toString(ANCHOR_CHAIN));
     registry.add("credence.audit.anchor.deploy-on-start", () -> "true");
-    registry.add("credence.audit.anchor.sender-key", () -> Anvil.DEV_KEY_0);
+    registry.add("credence.audit.anchor.sender-key", () -> AnvilNode.DEV_KEYS.get(0));
     registry.add("credence.audit.anchor.signing-key", () -> TEST_AUDIT_KEY);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (anvil != null) {
-      anvil.close();
-    }
   }
 
   @Autowired AuditAnchors anchors;

@@ -137,6 +137,9 @@ class SyncJobsTwoInstancesIT {
     }
 
     awaitDone(200);
+    // Jobs instance B finished but could not mark complete stay picked by it until its heartbeat is
+    // seen to have stopped; then instance A takes them over, runs them again and removes them.
+    awaitNoExecutionLeftBehind();
     assertThat(
             jdbc.queryForObject(
                 "SELECT count(*) FROM history_sync WHERE chain_id = ? AND state = 'DONE'",
@@ -164,6 +167,21 @@ class SyncJobsTwoInstancesIT {
                 CHAIN))
         .as("both instances ran jobs")
         .containsExactlyInAnyOrder("a", "b");
+  }
+
+  private void awaitNoExecutionLeftBehind() throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      Integer left =
+          jdbc.queryForObject(
+              "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ?",
+              Integer.class,
+              "%:" + CHAIN);
+      if (left != null && left == 0) {
+        return;
+      }
+      Thread.sleep(200);
+    }
   }
 
   private void awaitDone(int atLeast) throws InterruptedException {
