@@ -218,11 +218,7 @@ final class CircuitProofProtocol {
     if (maxN > Generators.MAX_VECTOR_LENGTH) {
       throw new ProofVerificationException(Reason.UNSUPPORTED_PARAMETERS, "too many gates");
     }
-    BigInteger[] gCoeff = zeros(maxN);
-    BigInteger[] hCoeff = zeros(maxN);
-    BigInteger[] base = {BigInteger.ZERO, BigInteger.ZERO};
-    List<GroupElement> points = new ArrayList<>();
-    List<BigInteger> scalars = new ArrayList<>();
+    VerificationSum sum = new VerificationSum(maxN);
     List<Transcript> starts = new ArrayList<>(claims.size());
     for (Claim c : claims) {
       starts.add(claims.size() == 1 ? null : c.transcript().copy());
@@ -231,27 +227,19 @@ final class CircuitProofProtocol {
       BigInteger weight = claims.size() == 1 ? BigInteger.ONE : ScalarField.random(rnd);
       try {
         accumulate(
-            claims.get(i), weight, ScalarField.random(rnd), gCoeff, hCoeff, base, points, scalars);
+            claims.get(i),
+            weight,
+            ScalarField.random(rnd),
+            sum.gCoeff,
+            sum.hCoeff,
+            sum.base,
+            sum.points,
+            sum.scalars);
       } catch (ProofVerificationException e) {
         throw claims.size() == 1 ? e : e.atIndex(i);
       }
     }
-    int fixed = points.size();
-    GroupElement[] all = new GroupElement[fixed + 2 + 2 * maxN];
-    BigInteger[] allScalars = new BigInteger[all.length];
-    for (int i = 0; i < fixed; i++) {
-      all[i] = points.get(i);
-      allScalars[i] = scalars.get(i);
-    }
-    all[fixed] = Generators.G;
-    allScalars[fixed] = base[0];
-    all[fixed + 1] = Generators.H;
-    allScalars[fixed + 1] = base[1];
-    System.arraycopy(Generators.gVector(maxN), 0, all, fixed + 2, maxN);
-    System.arraycopy(gCoeff, 0, allScalars, fixed + 2, maxN);
-    System.arraycopy(Generators.hVector(maxN), 0, all, fixed + 2 + maxN, maxN);
-    System.arraycopy(hCoeff, 0, allScalars, fixed + 2 + maxN, maxN);
-    if (!Bn254.GROUP.multiScalarMultiply(all, allScalars).isIdentity()) {
+    if (!sum.isIdentity()) {
       if (claims.size() == 1) {
         throw new ProofVerificationException(
             Reason.EQUATION_FAILED, "circuit proof does not verify for these public inputs");
@@ -393,11 +381,5 @@ final class CircuitProofProtocol {
       List<GroupElement> points, List<BigInteger> scalars, GroupElement p, BigInteger s) {
     points.add(p);
     scalars.add(s);
-  }
-
-  private static BigInteger[] zeros(int n) {
-    BigInteger[] a = new BigInteger[n];
-    java.util.Arrays.fill(a, BigInteger.ZERO);
-    return a;
   }
 }

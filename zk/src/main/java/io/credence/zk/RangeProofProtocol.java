@@ -211,13 +211,7 @@ final class RangeProofProtocol {
     if (maxNm > Generators.MAX_VECTOR_LENGTH) {
       throw new ProofVerificationException(Reason.UNSUPPORTED_PARAMETERS, "too many values");
     }
-    BigInteger[] gCoeff = new BigInteger[maxNm];
-    BigInteger[] hCoeff = new BigInteger[maxNm];
-    java.util.Arrays.fill(gCoeff, BigInteger.ZERO);
-    java.util.Arrays.fill(hCoeff, BigInteger.ZERO);
-    BigInteger[] base = {BigInteger.ZERO, BigInteger.ZERO}; // coefficients of G and H
-    List<GroupElement> points = new ArrayList<>();
-    List<BigInteger> scalars = new ArrayList<>();
+    VerificationSum sum = new VerificationSum(maxNm);
     // Verification advances the transcripts; keep their starting states to re-check one by one.
     List<Transcript> starts = new ArrayList<>(claims.size());
     for (Claim c : claims) {
@@ -227,29 +221,19 @@ final class RangeProofProtocol {
       BigInteger weight = claims.size() == 1 ? BigInteger.ONE : ScalarField.random(rnd);
       try {
         accumulate(
-            claims.get(i), weight, ScalarField.random(rnd), gCoeff, hCoeff, base, points, scalars);
+            claims.get(i),
+            weight,
+            ScalarField.random(rnd),
+            sum.gCoeff,
+            sum.hCoeff,
+            sum.base,
+            sum.points,
+            sum.scalars);
       } catch (ProofVerificationException e) {
         throw claims.size() == 1 ? e : e.atIndex(i);
       }
     }
-    GroupElement[] gens = Generators.gVector(maxNm);
-    GroupElement[] hens = Generators.hVector(maxNm);
-    int fixed = points.size();
-    GroupElement[] allPoints = new GroupElement[fixed + 2 + 2 * maxNm];
-    BigInteger[] allScalars = new BigInteger[allPoints.length];
-    for (int i = 0; i < fixed; i++) {
-      allPoints[i] = points.get(i);
-      allScalars[i] = scalars.get(i);
-    }
-    allPoints[fixed] = Generators.G;
-    allScalars[fixed] = base[0];
-    allPoints[fixed + 1] = Generators.H;
-    allScalars[fixed + 1] = base[1];
-    System.arraycopy(gens, 0, allPoints, fixed + 2, maxNm);
-    System.arraycopy(gCoeff, 0, allScalars, fixed + 2, maxNm);
-    System.arraycopy(hens, 0, allPoints, fixed + 2 + maxNm, maxNm);
-    System.arraycopy(hCoeff, 0, allScalars, fixed + 2 + maxNm, maxNm);
-    if (!Bn254.GROUP.multiScalarMultiply(allPoints, allScalars).isIdentity()) {
+    if (!sum.isIdentity()) {
       if (claims.size() == 1) {
         throw new ProofVerificationException(
             Reason.EQUATION_FAILED, "range proof does not verify for these public inputs");
