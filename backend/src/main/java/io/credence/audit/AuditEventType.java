@@ -13,5 +13,8 @@ enum AuditEventType {
   WALLET_UNLINKED,
   /** Further failed sign-ins of one client within one minute, counted in one entry. */
   SIGN_IN_FAILED_REPEATED,
-  SIGNED_OUT_EVERYWHERE
+  SIGNED_OUT_EVERYWHERE,
+  // Issue 11, lender module:
+  /** A credential package verified through the public verify API. */
+  CREDENTIAL_VERIFIED
 }
