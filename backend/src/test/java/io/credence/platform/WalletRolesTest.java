@@ -43,6 +43,37 @@ class WalletRolesTest {
   }
 
   @Test
+  void aMalformedAddressInTheConfigurationStopsTheStart() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withConfiguration(
+            org.springframework.boot.autoconfigure.AutoConfigurations.of(
+                org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration
+                    .class))
+        .withUserConfiguration(Config.class)
+        .withPropertyValues("credence.roles.lenders=" + LENDER + ",0x1234")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .hasStackTraceContaining("credence.roles.lenders"));
+  }
+
+  @Test
+  void emptyListsGrantNothing() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withUserConfiguration(Config.class)
+        .withPropertyValues("credence.roles.lenders=", "credence.roles.compliance=")
+        .run(context -> assertThat(context.getBean(WalletRoles.class).grantedTo(LENDER)).isEmpty());
+  }
+
+  @org.springframework.context.annotation.Configuration
+  @org.springframework.boot.context.properties.EnableConfigurationProperties(
+      WalletRoles.Properties.class)
+  @org.springframework.context.annotation.Import(WalletRoles.class)
+  static class Config {}
+
+  @Test
   void aConfiguredAddressWithoutTheRoleInItsSessionDoesNotHoldIt() {
     // e.g. a session opened before the address was configured: it must sign in again.
     var session =
