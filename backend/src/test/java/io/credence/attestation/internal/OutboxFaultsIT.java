@@ -323,6 +323,69 @@ class OutboxFaultsIT {
     assertThat(sentFor(DIRECT, from, q)).isEqualTo(1);
   }
 
+  @Test
+  void severalDueMintsGoOutInOneBatchTransaction() throws Exception {
+    long from = block(DIRECT);
+    List<Queued> due = List.of(queued(DIRECT), queued(DIRECT), queued(DIRECT));
+    MintOutbox outbox = instance("batch-test");
+    outbox.runChain(chains.chain(DIRECT).orElseThrow());
+    List<ChainStatus> statuses = due.stream().map(q -> status(q.uid(), DIRECT)).toList();
+    assertThat(statuses).extracting(ChainStatus::state).containsOnly(ChainStatus.State.MINTED);
+    assertThat(statuses.stream().map(ChainStatus::txHash).distinct()).hasSize(1);
+    for (Queued q : due) {
+      assertThat(sentFor(DIRECT, from, q)).isEqualTo(1);
+      assertThat(
+              directRegistry.getAttestation(
+                  io.credence.attestations.Bytes32.parse(q.uid().toString())))
+          .isPresent();
+    }
+  }
+
+  @Test
+  void aMintCountsOnlyOnceItsReceiptHasTheChainsConfirmations() throws Exception {
+    Queued q = queued(DIRECT);
+    AttestationChains.Chain direct = chains.chain(DIRECT).orElseThrow();
+    AttestationChains.Chain deep =
+        new AttestationChains.Chain(
+            direct.id(), direct.name(), direct.rpcUrl(), 3, direct.registryAddress());
+    var config =
+        new AttestationProperties.Outbox(
+            false,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(3),
+            Duration.ofMillis(200),
+            12,
+            16,
+            null,
+            null);
+    MintOutbox outbox =
+        new MintOutbox(
+            new AttestationChains(List.of(deep)),
+            new ChainGateway(
+                Credentials.create(IssuanceFixtures.RELAYER_KEY), Duration.ofSeconds(3)),
+            jdbc,
+            tx,
+            events,
+            clock,
+            config,
+            dataSource,
+            "confirmations-test",
+            null);
+    outbox.runChain(deep);
+    ChainStatus mined = status(q.uid(), DIRECT);
+    assertThat(mined.state()).isEqualTo(ChainStatus.State.SUBMITTED);
+    assertThat(mined.block()).isPositive();
+    Thread.sleep(1100);
+    outbox.runChain(deep); // still too shallow
+    assertThat(status(q.uid(), DIRECT).state()).isEqualTo(ChainStatus.State.SUBMITTED);
+    AnvilNode.chain(DIRECT).rpc("anvil_mine", "0x3");
+    Thread.sleep(1100);
+    outbox.runChain(deep);
+    assertThat(status(q.uid(), DIRECT).state()).isEqualTo(ChainStatus.State.MINTED);
+  }
+
   int attempts(AttestationUid uid, long chain) {
     return jdbc.sql("SELECT attempts FROM attestation_chain WHERE uid = ? AND chain_id = ?")
         .params(uid.bytes(), chain)
