@@ -67,6 +67,38 @@ class WalletRolesTest {
         .run(context -> assertThat(context.getBean(WalletRoles.class).grantedTo(LENDER)).isEmpty());
   }
 
+  /** The default run's configuration names the accounts the local demo publishes (issue 10). */
+  @Test
+  void theDefaultRunGivesTheDemosLenderAndOfficerTheirRoles() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withInitializer(
+            context -> {
+              var sources = context.getEnvironment().getPropertySources();
+              try {
+                new org.springframework.boot.env.YamlPropertySourceLoader()
+                    .load(
+                        "application.yml",
+                        new org.springframework.core.io.ClassPathResource("application.yml"))
+                    .forEach(sources::addLast);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .withPropertyValues(
+            "credence.demo.lender-address=" + LENDER, "credence.demo.compliance-address=" + OFFICER)
+        .withUserConfiguration(Config.class)
+        .run(
+            context -> {
+              WalletRoles roles = context.getBean(WalletRoles.class);
+              assertThat(roles.grantedTo(LENDER))
+                  .extracting(GrantedAuthority::getAuthority)
+                  .containsExactly(Roles.LENDER);
+              assertThat(roles.grantedTo(OFFICER))
+                  .extracting(GrantedAuthority::getAuthority)
+                  .containsExactly(Roles.COMPLIANCE);
+            });
+  }
+
   @org.springframework.context.annotation.Configuration
   @org.springframework.boot.context.properties.EnableConfigurationProperties(
       WalletRoles.Properties.class)
