@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,18 +19,31 @@ import org.springframework.validation.annotation.Validated;
  * PostgreSQL, one upsert per request. Limits are configured under {@code
  * credence.rate-limits.limits.<name>} ({@code requests} per {@code window}); call {@link #acquire}
  * outside any transaction, before the work it guards.
+ *
+ * <p>Once the shared counter has refused a key, this instance remembers it until the window ends
+ * ({@code credence.rate-limits.refusal-cache-size} keys at most) and refuses that key's further
+ * requests without asking the database, so a flood of refused requests costs no database work. The
+ * shared counter stays the only source of a refusal: a key is refused locally only for the rest of
+ * a window the counter already found full, so no limit is ever loosened.
  */
 @Service
 public class RateLimits {
 
-  private final JdbcClient jdbc;
+  private final SharedCounter counter;
   private final Clock clock;
   private final Properties props;
+  private final LocalRefusals refusals;
 
+  @Autowired
   RateLimits(JdbcClient jdbc, Clock clock, Properties props) {
-    this.jdbc = jdbc;
+    this(new PostgresCounter(jdbc), clock, props);
+  }
+
+  RateLimits(SharedCounter counter, Clock clock, Properties props) {
+    this.counter = counter;
     this.clock = clock;
     this.props = props;
+    this.refusals = new LocalRefusals(props.refusalCacheSize());
   }
 
   /**
@@ -48,14 +62,42 @@ public class RateLimits {
     if (configured == null) {
       throw new IllegalStateException("rate limit " + limit + " is not configured");
     }
-    long windowMillis = configured.window().toMillis();
     Instant now = clock.instant();
+    String boundedKey = key.length() > 128 ? key.substring(0, 128) : key;
+    Instant refusedUntil = refusals.refusedUntil(limit, boundedKey, now);
+    if (refusedUntil != null) {
+      throw new RateLimitedException(Duration.between(now, refusedUntil));
+    }
+    long windowMillis = configured.window().toMillis();
     Instant windowStart =
         Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
-    String boundedKey = key.length() > 128 ? key.substring(0, 128) : key;
-    int hits =
-        jdbc.sql(
-                """
+    Instant windowEnd = windowStart.plusMillis(windowMillis);
+    if (counter.hit(limit, boundedKey, windowStart) > configured.requests()) {
+      refusals.remember(limit, boundedKey, windowEnd, now);
+      throw new RateLimitedException(Duration.between(now, windowEnd));
+    }
+  }
+
+  /** Counters of windows that ended a day ago are dead weight. */
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+  void purge() {
+    counter.purgeBefore(clock.instant().minus(Duration.ofDays(1)));
+  }
+
+  /** The counter all instances share. */
+  interface SharedCounter {
+    /** Counts one request in the window starting at {@code windowStart}; returns its count. */
+    int hit(String limit, String key, Instant windowStart);
+
+    void purgeBefore(Instant instant);
+  }
+
+  private record PostgresCounter(JdbcClient jdbc) implements SharedCounter {
+
+    @Override
+    public int hit(String limit, String key, Instant windowStart) {
+      return jdbc.sql(
+              """
                 INSERT INTO rate_limit_counter (bucket, client_key, window_start, hits)
                 VALUES (?, ?, ?, 1)
                 ON CONFLICT (bucket, client_key) DO UPDATE SET
@@ -64,32 +106,36 @@ public class RateLimits {
                   window_start = EXCLUDED.window_start
                 RETURNING hits
                 """)
-            .params(limit, boundedKey, OffsetDateTime.ofInstant(windowStart, ZoneOffset.UTC))
-            .query(Integer.class)
-            .single();
-    if (hits > configured.requests()) {
-      Duration retryAfter = Duration.between(now, windowStart.plusMillis(windowMillis));
-      throw new RateLimitedException(retryAfter);
+          .params(limit, key, OffsetDateTime.ofInstant(windowStart, ZoneOffset.UTC))
+          .query(Integer.class)
+          .single();
     }
-  }
 
-  /** Counters of windows that ended a day ago are dead weight. */
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
-  void purge() {
-    jdbc.sql("DELETE FROM rate_limit_counter WHERE window_start < ?")
-        .param(OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC))
-        .update();
+    @Override
+    public void purgeBefore(Instant instant) {
+      jdbc.sql("DELETE FROM rate_limit_counter WHERE window_start < ?")
+          .param(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC))
+          .update();
+    }
   }
 
   /**
    * @param enabled false switches every limit off (benchmarks of the unlimited server only)
    * @param limits by name
+   * @param refusalCacheSize how many refused keys this instance remembers until their window ends
+   *     (0: none, every request asks the shared counter)
    */
   @ConfigurationProperties("credence.rate-limits")
   @Validated
-  public record Properties(@DefaultValue("true") boolean enabled, Map<String, Limit> limits) {
+  public record Properties(
+      @DefaultValue("true") boolean enabled,
+      Map<String, Limit> limits,
+      @DefaultValue("10000") int refusalCacheSize) {
     public Properties {
       limits = limits == null ? Map.of() : Map.copyOf(limits);
+      if (refusalCacheSize < 0) {
+        throw new IllegalArgumentException("refusal-cache-size must be >= 0");
+      }
     }
   }
 

@@ -37,15 +37,27 @@ class HttpsOriginAndLimitsIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /**
+   * Each request claims another client in {@code X-Forwarded-For}; this server trusts no proxy, so
+   * the header is ignored and all 21 count against the TCP peer (no escaping the limit by cycling
+   * claimed addresses). Refusals after the first come from the instance's memory of it (no database
+   * work); they must look the same.
+   */
   @Test
   void finding4_the21stNonceRequestOfAClientGets429WithRetryAfter() throws Exception {
     jdbc.update("DELETE FROM rate_limit_counter WHERE bucket = 'nonce-per-client'");
     long noncesBefore = count();
     for (int i = 1; i <= 20; i++) {
-      assertThat(get("/api/v1/auth/nonce").statusCode()).as("request %d", i).isEqualTo(200);
+      assertThat(nonceClaimingToBe("203.0.113." + i).statusCode())
+          .as("request %d", i)
+          .isEqualTo(200);
     }
-    HttpResponse<String> limited = get("/api/v1/auth/nonce");
+    HttpResponse<String> limited = nonceClaimingToBe("203.0.113.21");
+    HttpResponse<String> limitedAgain = nonceClaimingToBe("203.0.113.22");
 
+    assertThat(limitedAgain.statusCode()).isEqualTo(429);
+    assertThat(limitedAgain.body()).isEqualTo(limited.body());
+    assertThat(limitedAgain.headers().firstValue("Retry-After")).isPresent();
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.body()).contains("urn:credence:problem:rate-limited");
     long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
@@ -88,6 +100,14 @@ class HttpsOriginAndLimitsIT {
                 + "X-Forwarded-Proto: http\r\nConnection: close\r\n\r\n");
     assertThat(response).startsWith("HTTP/1.1 302");
     assertThat(SecurityFindingsIT.location(response)).isEqualTo("https://credence.example/sign-in");
+  }
+
+  private HttpResponse<String> nonceClaimingToBe(String client) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/nonce"))
+            .header("X-Forwarded-For", client)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private long count() {

@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Per-client limits of the endpoints modules declare ({@link RateLimitedEndpoint}), checked before
  * sessions, security and controllers: a flood of refused requests creates no session, token or
- * nonce. The client is the TCP peer, or the forwarded address from a trusted proxy.
+ * nonce, and (once {@link RateLimits} remembers the refusal) touches no database. The client is the
+ * TCP peer, or the forwarded address from a trusted proxy ({@code X-Forwarded-For} from any other
+ * peer is ignored by Tomcat's remote-IP valve before this filter runs).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -33,6 +35,8 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
   private final ObjectProvider<RateLimits> limits;
   private final List<RateLimitedEndpoint> endpoints;
   private final JsonMapper json;
+  // The refusal's body is the same for every request: written once, not per refused request.
+  private volatile byte[] refusalBody;
 
   ClientRateLimitFilter(
       ObjectProvider<RateLimits> limits, List<RateLimitedEndpoint> endpoints, JsonMapper json) {
@@ -54,9 +58,15 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
           response.setStatus(e.status().value());
           response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-          json.writeValue(
-              response.getOutputStream(),
-              Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
+          byte[] body = refusalBody;
+          if (body == null) {
+            body =
+                json.writeValueAsBytes(
+                    Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
+            refusalBody = body;
+          }
+          response.setContentLength(body.length);
+          response.getOutputStream().write(body);
           return;
         }
       }
