@@ -155,6 +155,9 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     /// @param maxValidity_ longest accepted expiresAt - issuedAt, in seconds (e.g. 30 days)
     constructor(address admin, IRangeProofVerifier verifier_, uint48 maxValidity_) {
         if (maxValidity_ == 0) revert InvalidSuspension();
+        // mintBatch calls the verifier with a low-level staticcall, which "succeeds" on an account
+        // without code: the verifier must be a contract, and it is immutable.
+        if (address(verifier_).code.length == 0) revert ZeroAddress();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         verifier = verifier_;
         maxValidity = maxValidity_;
