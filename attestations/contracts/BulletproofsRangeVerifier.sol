@@ -404,7 +404,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             }
             // 0x01 || u32(ll) || label || u32(len), left-aligned (9 + ll <= 32 bytes): what an
             // append puts between the state and a message of len bytes. One word, so an append
-            // is four stores (a constant after inlining for the fixed labels and lengths).
+            // is four stores instead of seven.
             function prefix(lb, ll, len) -> w {
                 w := or(or(shl(248, 1), shl(216, ll)), or(shr(40, lb), shl(mul(8, sub(23, ll)), len)))
             }
