@@ -65,7 +65,8 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     // validates it in place (pass 1) and the MSM reads its points from there (pass 2).
     //   0 y  1 z  2 x  3 w  4 c  5 n  6 m  7 rounds  8 calldata offset of the proof
     //   9,10 V  11,12 V_0  13,14 V_1 (band)  15 lo  16 hi  17 statement kind  18.. u_1..u_rounds
-    uint256 private constant ITEM_WORDS = 25;
+    //   25 y^-1  26.. u_1^-1..u_rounds^-1 (one inversion for all proofs: _invertChallenges)
+    uint256 private constant ITEM_WORDS = 33;
 
     /// The running multi-scalar multiplication: per-proof points are added to `buf` as they come;
     /// the coefficients of the shared bases (G, H, G_k, H_k) are summed and multiplied once at the end.
@@ -76,7 +77,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256[] gc; // coefficients of G_0..G_(maxNm-1)
         uint256[] hc; // coefficients of H_0..H_(maxNm-1)
         uint256[] sv; // scratch: one proof's s_i
-        uint256[] tmp; // scratch: prefix products [0, 8), inverses [8, 16), u_k^2 [16, 24)
+        uint256[] tmp; // scratch: u_k^2 at [16, 24)
     }
 
     /// @inheritdoc IRangeProofVerifier
@@ -92,6 +93,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         uint256[] memory items = new uint256[](ITEM_WORDS);
         uint256 it = _itemAt(items, 0);
         uint256 nm = _prepare(it, transcriptState, _newPrefixMemo(), commitment, statementKind, lo, hi, context, proof);
+        _invertChallenges(items, 1);
         Msm memory msm = _newMsm(nm);
         _accumulate(msm, it, 1);
         _finish(msm);
@@ -119,6 +121,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             // Batch weights: rho_0 = 1, rho_i = H(seed || i) for i > 0, where the seed hashes every
             // proof's c (so no weight is known before all proofs are fixed).
             bytes32 seed = keccak256(abi.encodePacked("credence/evm-batch-weight/v1", weights));
+            _invertChallenges(items, count);
             Msm memory msm = _newMsm(maxNm);
             for (uint256 i = 0; i < count; i++) {
                 uint256 rho = 1;
@@ -341,18 +344,40 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                     )
                 )
             ) { fail(0) }
-            point(add(o, 32))
-            point(add(o, 96))
-            point(add(o, 160))
-            point(add(o, 224))
-            scalar(add(o, 288))
-            scalar(add(o, 320))
-            scalar(add(o, 352))
-            scalar(add(o, 448))
-            scalar(add(o, 480))
+            // Fast path: all values at once, one branch; only a bad proof takes the checks in
+            // decoding order, which name its first problem exactly as Java does.
+            function pointOk(ptr) -> ok {
+                let x := calldataload(ptr)
+                let y := calldataload(add(ptr, 32))
+                ok := and(
+                    and(lt(x, P), lt(y, P)),
+                    and(gt(or(x, y), 0), eq(mulmod(y, y, P), addmod(mulmod(mulmod(x, x, P), x, P), 3, P)))
+                )
+            }
+            let ok := and(
+                and(and(pointOk(add(o, 32)), pointOk(add(o, 96))), and(pointOk(add(o, 160)), pointOk(add(o, 224)))),
+                and(
+                    and(lt(calldataload(add(o, 288)), R), lt(calldataload(add(o, 320)), R)),
+                    and(lt(calldataload(add(o, 352)), R), and(lt(calldataload(add(o, 448)), R), lt(calldataload(add(o, 480)), R)))
+                )
+            )
             for { let r := 0 } lt(r, k) { r := add(r, 1) } {
-                point(add(o, add(544, mul(64, r))))
-                point(add(o, add(add(64, offR), mul(64, r))))
+                ok := and(ok, and(pointOk(add(o, add(544, mul(64, r)))), pointOk(add(o, add(add(64, offR), mul(64, r))))))
+            }
+            if iszero(ok) {
+                point(add(o, 32))
+                point(add(o, 96))
+                point(add(o, 160))
+                point(add(o, 224))
+                scalar(add(o, 288))
+                scalar(add(o, 320))
+                scalar(add(o, 352))
+                scalar(add(o, 448))
+                scalar(add(o, 480))
+                for { let r := 0 } lt(r, k) { r := add(r, 1) } {
+                    point(add(o, add(544, mul(64, r))))
+                    point(add(o, add(add(64, offR), mul(64, r))))
+                }
             }
             if iszero(eq(k, rounds)) { fail(1) } // ROUND_COUNT_MISMATCH
         }
@@ -377,33 +402,51 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 mstore(add(m, 37), lb)
                 q := add(add(m, 37), ll)
             }
-            function appendPt(m, st, lb, ll, x, y) -> r {
-                let q := head(m, st, lb, ll)
-                mstore(q, shl(224, 64))
-                mstore(add(q, 4), x)
-                mstore(add(q, 36), y)
-                r := keccak256(m, sub(add(q, 68), m))
+            // 0x01 || u32(ll) || label || u32(len), left-aligned (9 + ll <= 32 bytes): what an
+            // append puts between the state and a message of len bytes. One word, so an append
+            // is four stores instead of seven.
+            function prefix(lb, ll, len) -> w {
+                w := or(or(shl(248, 1), shl(216, ll)), or(shr(40, lb), shl(mul(8, sub(23, ll)), len)))
             }
-            function appendCd(m, st, lb, ll, ptr) -> r {
-                r := appendPt(m, st, lb, ll, calldataload(ptr), calldataload(add(ptr, 32)))
-            }
-            function appendWord(m, st, lb, ll, w) -> r {
-                let q := head(m, st, lb, ll)
-                mstore(q, shl(224, 32))
-                mstore(add(q, 4), w)
-                r := keccak256(m, sub(add(q, 36), m))
-            }
-            function appendU64(m, st, lb, v) -> r {
-                let q := head(m, st, lb, 1)
-                mstore(q, shl(224, 8))
-                mstore(add(q, 4), shl(192, v))
-                r := keccak256(m, sub(add(q, 12), m))
-            }
-            function challenge(m, st, lb) -> next, c {
+            // A point under a one-byte label: 32 + 10 + 64 bytes.
+            function appendPt(st, lb, x, y) -> r {
+                let m := mload(0x40)
                 mstore(m, st)
-                mstore8(add(m, 32), 2)
-                mstore(add(m, 33), shl(224, 1))
-                mstore(add(m, 37), lb)
+                mstore(add(m, 32), prefix(lb, 1, 64))
+                mstore(add(m, 42), x)
+                mstore(add(m, 74), y)
+                r := keccak256(m, 106)
+            }
+            function appendCd(st, lb, ptr) -> r {
+                r := appendPt(st, lb, calldataload(ptr), calldataload(add(ptr, 32)))
+            }
+            // A point from calldata under a two-byte label: 32 + 11 + 64 bytes.
+            function appendCd2(st, lb, ptr) -> r {
+                let m := mload(0x40)
+                mstore(m, st)
+                mstore(add(m, 32), prefix(lb, 2, 64))
+                mstore(add(m, 43), calldataload(ptr))
+                mstore(add(m, 75), calldataload(add(ptr, 32)))
+                r := keccak256(m, 107)
+            }
+            function appendWord(st, lb, ll, w) -> r {
+                let m := mload(0x40)
+                mstore(m, st)
+                mstore(add(m, 32), prefix(lb, ll, 32))
+                mstore(add(m, add(41, ll)), w)
+                r := keccak256(m, add(73, ll))
+            }
+            function appendU64(st, lb, v) -> r {
+                let m := mload(0x40)
+                mstore(m, st)
+                mstore(add(m, 32), prefix(lb, 1, 8))
+                mstore(add(m, 42), shl(192, v))
+                r := keccak256(m, 50)
+            }
+            function challenge(st, lb) -> next, c {
+                let m := mload(0x40)
+                mstore(m, st)
+                mstore(add(m, 32), or(or(shl(248, 2), shl(216, 1)), shr(40, lb))) // 0x02 || u32(1) || label
                 next := keccak256(m, 38)
                 c := mod(next, R)
                 if iszero(c) { fail(7) } // ZERO_CHALLENGE
@@ -420,59 +463,55 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                     mstore(add(q, 4), "credence/bulletproofs-range/v1")
                     st := keccak256(m, sub(add(q, 34), m))
                 }
-                st := appendU64(m, st, "n", mload(add(it, 160)))
-                st := appendU64(m, st, "m", mload(add(it, 192)))
+                st := appendU64(st, "n", mload(add(it, 160)))
+                st := appendU64(st, "m", mload(add(it, 192)))
                 mstore(memo, key)
                 mstore(add(memo, 32), st)
             }
-            {
-                let q := head(m, st, "statement", 9)
-                switch mload(add(it, 544))
-                case 1 {
-                    mstore(q, shl(224, 9))
-                    mstore8(add(q, 4), 1)
-                    mstore(add(q, 5), shl(192, mload(add(it, 480))))
-                    st := keccak256(m, sub(add(q, 13), m))
-                }
-                default {
-                    mstore(q, shl(224, 17))
-                    mstore8(add(q, 4), 2)
-                    mstore(add(q, 5), shl(192, mload(add(it, 480))))
-                    mstore(add(q, 13), shl(192, mload(add(it, 512))))
-                    st := keccak256(m, sub(add(q, 21), m))
-                }
+            mstore(m, st)
+            switch mload(add(it, 544))
+            case 1 {
+                mstore(add(m, 32), prefix("statement", 9, 9)) // 1 || u64(lo)
+                mstore8(add(m, 50), 1)
+                mstore(add(m, 51), shl(192, mload(add(it, 480))))
+                st := keccak256(m, 59)
             }
-            st := appendPt(m, st, "V", 1, mload(add(it, 352)), mload(add(it, 384)))
-            if eq(mload(add(it, 192)), 2) { st := appendPt(m, st, "V", 1, mload(add(it, 416)), mload(add(it, 448))) }
-            {
-                let q := head(m, st, "context", 7)
-                mstore(q, shl(224, context.length))
-                calldatacopy(add(q, 4), context.offset, context.length)
-                st := keccak256(m, sub(add(add(q, 4), context.length), m))
+            default {
+                mstore(add(m, 32), prefix("statement", 9, 17)) // 2 || u64(lo) || u64(hi)
+                mstore8(add(m, 50), 2)
+                mstore(add(m, 51), shl(192, mload(add(it, 480))))
+                mstore(add(m, 59), shl(192, mload(add(it, 512))))
+                st := keccak256(m, 67)
             }
+            st := appendPt(st, "V", mload(add(it, 352)), mload(add(it, 384)))
+            if eq(mload(add(it, 192)), 2) { st := appendPt(st, "V", mload(add(it, 416)), mload(add(it, 448))) }
+            mstore(m, st)
+            mstore(add(m, 32), prefix("context", 7, context.length))
+            calldatacopy(add(m, 48), context.offset, context.length)
+            st := keccak256(m, add(48, context.length))
             let p := mload(add(it, 256))
             let c
-            st := appendCd(m, st, "A", 1, add(p, 32))
-            st := appendCd(m, st, "S", 1, add(p, 96))
-            st, c := challenge(m, st, "y")
+            st := appendCd(st, "A", add(p, 32))
+            st := appendCd(st, "S", add(p, 96))
+            st, c := challenge(st, "y")
             mstore(it, c)
-            st, c := challenge(m, st, "z")
+            st, c := challenge(st, "z")
             mstore(add(it, 32), c)
-            st := appendCd(m, st, "T1", 2, add(p, 160))
-            st := appendCd(m, st, "T2", 2, add(p, 224))
-            st, c := challenge(m, st, "x")
+            st := appendCd2(st, "T1", add(p, 160))
+            st := appendCd2(st, "T2", add(p, 224))
+            st, c := challenge(st, "x")
             mstore(add(it, 64), c)
-            st := appendWord(m, st, "t_x", 3, calldataload(add(p, 288)))
-            st := appendWord(m, st, "tau_x", 5, calldataload(add(p, 320)))
-            st := appendWord(m, st, "mu", 2, calldataload(add(p, 352)))
-            st, c := challenge(m, st, "w")
+            st := appendWord(st, "t_x", 3, calldataload(add(p, 288)))
+            st := appendWord(st, "tau_x", 5, calldataload(add(p, 320)))
+            st := appendWord(st, "mu", 2, calldataload(add(p, 352)))
+            st, c := challenge(st, "w")
             mstore(add(it, 96), c)
             let k := mload(add(it, 224))
             let rBase := add(p, add(576, mul(64, k)))
             for { let r := 0 } lt(r, k) { r := add(r, 1) } {
-                st := appendCd(m, st, "L", 1, add(p, add(544, mul(64, r))))
-                st := appendCd(m, st, "R", 1, add(rBase, mul(64, r)))
-                st, c := challenge(m, st, "u")
+                st := appendCd(st, "L", add(p, add(544, mul(64, r))))
+                st := appendCd(st, "R", add(rBase, mul(64, r)))
+                st, c := challenge(st, "u")
                 mstore(add(it, mul(add(18, r), 32)), c)
             }
             mstore(m, st)
@@ -495,7 +534,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
     /// (c*z^3 - c*z^2)*V plus (c*z^2*lo - c*z^3*hi)*G: one ecMul instead of two.
     function _accumulate(Msm memory msm, uint256 it, uint256 rho) private view {
         uint256[] memory tmp = msm.tmp;
-        _inverses(it, tmp);
+        _squares(it, tmp);
         _sVector(it, tmp, msm.sv);
         (uint256 gAdd, uint256 hAdd) = _pointTerms(msm.buf, it, tmp, rho);
         msm.g = addmod(msm.g, gAdd, R);
@@ -509,7 +548,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         assembly ("memory-safe") {
             let p := mload(add(it, 256))
             z := mload(add(it, 32))
-            yInv := mload(add(tmp, 288)) // tmp[8]
+            yInv := mload(add(it, 800)) // word 25
             a := calldataload(add(p, 448))
             b := calldataload(add(p, 480))
             n := mload(add(it, 160))
@@ -518,28 +557,51 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
         _addGeneratorCoefficients(msm, msm.sv, [n, m, z, yInv, mulmod(rho, a, R), b, rho, mulmod(rho, z, R)]);
     }
 
-    /// @dev tmp[8 + i] = 1 / v_i for v = [y, u_1..u_k] with one modexp (Montgomery's batch
-    /// inversion); tmp[16 + j] = u_(j+1)^2.
-    function _inverses(uint256 it, uint256[] memory tmp) private view {
-        uint256 k;
-        uint256 last;
+    /// @dev Stores 1/y and 1/u_k into every item (words 25 and 26..) with one modexp for the whole
+    /// batch (Montgomery's trick: the prefix products go into the inverse words first, then a
+    /// backward pass turns them into the inverses). Every challenge is non-zero (_transcript).
+    function _invertChallenges(uint256[] memory items, uint256 count) private view {
+        uint256 acc = 1;
+        uint256 first;
+        uint256 end;
         assembly ("memory-safe") {
-            let t := add(tmp, 32)
-            k := mload(add(it, 224))
-            mstore(t, mload(it))
-            for { let i := 1 } lt(i, add(k, 1)) { i := add(i, 1) } {
-                mstore(add(t, mul(i, 32)), mulmod(mload(add(t, mul(sub(i, 1), 32))), mload(add(it, mul(add(17, i), 32))), R))
+            first := add(items, 32)
+            end := add(first, mul(count, mul(ITEM_WORDS, 32)))
+            for { let it := first } lt(it, end) { it := add(it, mul(ITEM_WORDS, 32)) } {
+                mstore(add(it, 800), acc) // word 25: the product before y
+                acc := mulmod(acc, mload(it), R)
+                let k := mload(add(it, 224))
+                for { let j := 0 } lt(j, k) { j := add(j, 1) } {
+                    mstore(add(it, add(832, shl(5, j))), acc) // word 26 + j: the product before u_(j+1)
+                    acc := mulmod(acc, mload(add(it, add(576, shl(5, j)))), R)
+                }
             }
-            last := mload(add(t, mul(k, 32)))
         }
-        uint256 inv = _inv(last);
+        uint256 inv = _inv(acc);
+        assembly ("memory-safe") {
+            for { let i := count } i {} {
+                i := sub(i, 1)
+                let it := add(first, mul(i, mul(ITEM_WORDS, 32)))
+                let k := mload(add(it, 224))
+                for { let j := k } j {} {
+                    j := sub(j, 1)
+                    let at := add(it, add(832, shl(5, j)))
+                    let before := mload(at)
+                    mstore(at, mulmod(inv, before, R))
+                    inv := mulmod(inv, mload(add(it, add(576, shl(5, j)))), R)
+                }
+                let before := mload(add(it, 800))
+                mstore(add(it, 800), mulmod(inv, before, R))
+                inv := mulmod(inv, mload(it), R)
+            }
+        }
+    }
+
+    /// @dev tmp[16 + j] = u_(j+1)^2.
+    function _squares(uint256 it, uint256[] memory tmp) private pure {
         assembly ("memory-safe") {
             let t := add(tmp, 32)
-            for { let i := k } gt(i, 0) { i := sub(i, 1) } {
-                mstore(add(t, mul(add(8, i), 32)), mulmod(inv, mload(add(t, mul(sub(i, 1), 32))), R))
-                inv := mulmod(inv, mload(add(it, mul(add(17, i), 32))), R)
-            }
-            mstore(add(t, 256), inv)
+            let k := mload(add(it, 224))
             for { let j := 0 } lt(j, k) { j := add(j, 1) } {
                 let u := mload(add(it, mul(add(18, j), 32)))
                 mstore(add(t, mul(add(16, j), 32)), mulmod(u, u, R))
@@ -555,7 +617,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
             let svp := add(sv, 32)
             let k := mload(add(it, 224))
             let all := 1
-            for { let j := 0 } lt(j, k) { j := add(j, 1) } { all := mulmod(all, mload(add(t, mul(add(9, j), 32))), R) }
+            for { let j := 0 } lt(j, k) { j := add(j, 1) } { all := mulmod(all, mload(add(it, mul(add(26, j), 32))), R) }
             mstore(svp, all)
             for { let l := 0 } lt(l, k) { l := add(l, 1) } {
                 let half := shl(l, 1)
@@ -615,7 +677,7 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
                 let rBase := add(p, add(576, mul(64, k)))
                 for { let j := 0 } lt(j, k) { j := add(j, 1) } {
                     accCd(buf, add(p, add(544, mul(64, j))), mulmod(rho, mload(add(t, mul(add(16, j), 32))), R))
-                    let ui := mload(add(t, mul(add(9, j), 32)))
+                    let ui := mload(add(it, mul(add(26, j), 32)))
                     accCd(buf, add(rBase, mul(64, j)), mulmod(rho, mulmod(ui, ui, R), R))
                 }
             }

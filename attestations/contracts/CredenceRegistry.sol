@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ICreditRegistry} from "./interfaces/ICreditRegistry.sol";
 import {IRangeProofVerifier} from "./interfaces/IRangeProofVerifier.sol";
@@ -99,15 +100,21 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         uint48 holderBalance;
     }
 
+    /// @dev Before a uid is minted here (recipient == 0), its second slot is a revocation summary
+    /// instead: `issuer` = the first signer whose revocation was recorded for it (kept only there),
+    /// `expiresAt` = flags AHEAD_ADMIN (an admin revoked it) and AHEAD_MORE (later signers are in
+    /// `revocations`). A mint reads that slot anyway (it writes it), so checking "revoked by its
+    /// issuer or an admin" costs no cold storage read unless someone recorded a revocation for the
+    /// uid; minting moves the first signer into `revocations`.
     mapping(bytes32 uid => StoredRecord) private records;
     /// @dev The holder's current attestation; only ever a uid whose record names that holder.
     mapping(address holder => bytes32 uid) private currentUid;
-    /// @notice Revocations recorded per (uid, signer); address(this) records an admin revocation.
-    /// A record counts for an attestation only if its signer is that attestation's issuer (or the
-    /// admin entry), so anyone may record any signed revocation without affecting anyone else's.
-    mapping(bytes32 uid => mapping(address signer => bool)) public revokedBy;
+    /// @dev Revocations recorded per (uid, signer), except the pre-mint summary's (see records).
+    mapping(bytes32 uid => mapping(address signer => bool)) private revocations;
     /// @notice Attestations of `issuer` with issuedAt >= suspendedFrom are invalid; 0 = not suspended.
     mapping(address issuer => uint48) public suspendedFrom;
+    uint48 private constant AHEAD_ADMIN = 1;
+    uint48 private constant AHEAD_MORE = 2;
     /// @notice Longest accepted validity (expiresAt - issuedAt): bounds how long a backdated
     /// attestation of a stolen key can live.
     uint48 public maxValidity;
@@ -148,6 +155,9 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     /// @param maxValidity_ longest accepted expiresAt - issuedAt, in seconds (e.g. 30 days)
     constructor(address admin, IRangeProofVerifier verifier_, uint48 maxValidity_) {
         if (maxValidity_ == 0) revert InvalidSuspension();
+        // mintBatch calls the verifier with a low-level staticcall, which "succeeds" on an account
+        // without code: the verifier must be a contract, and it is immutable.
+        if (address(verifier_).code.length == 0) revert ZeroAddress();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         verifier = verifier_;
         maxValidity = maxValidity_;
@@ -210,7 +220,17 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         view
         returns (bool)
     {
-        return SignatureChecker.isValidSignatureNowCalldata(signer, digest, signature);
+        return _isValidSignature(signer, digest, signature);
+    }
+
+    /// @dev ECDSA first, ERC-1271 only when that does not recover `signer` and `signer` has code:
+    /// an EOA's account is never touched (EXTCODESIZE on a cold account costs 2,600 gas, paid per
+    /// item for fresh recipients' consents). No key is known for a contract's address, so
+    /// recovering it by ECDSA is as infeasible as forging its ERC-1271 answer.
+    function _isValidSignature(address signer, bytes32 digest, bytes calldata signature) private view returns (bool) {
+        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(digest, signature);
+        if (err == ECDSA.RecoverError.NoError && recovered == signer) return true;
+        return signer.code.length != 0 && SignatureChecker.isValidERC1271SignatureNowCalldata(signer, digest, signature);
     }
 
     function _digest(bytes32 structHash) private view returns (bytes32) {
@@ -227,7 +247,7 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         external
         returns (bytes32 uid)
     {
-        return _mintOne(a, issuerSignature, proof, "");
+        return _mintOne(a, issuerSignature, proof, proof[0:0]);
     }
 
     /// @notice Mints an attestation on behalf of its recipient, who signed an EIP-712
@@ -268,21 +288,15 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         }
         if (passing == 0) return results;
 
-        IRangeProofVerifier.RangeClaim[] memory claims = new IRangeProofVerifier.RangeClaim[](passing);
-        uint256 c;
-        for (uint256 i = 0; i < count; i++) {
-            if (passed[i]) claims[c++] = _claim(requests[i].attestation, requests[i].proof);
-        }
-        try verifier.verifyBatch(TRANSCRIPT_STATE, claims) {}
-        catch (bytes memory reason) {
+        (bool ok, bytes memory reason) = address(verifier).staticcall(_verifyBatchCall(requests, passed, passing));
+        if (!ok) {
             if (reason.length == 0) _bubble(reason); // out of gas or a precompile failure: not a verdict
             // Some proof is bad: find it (them) one by one; only those items are skipped.
-            c = 0;
             for (uint256 i = 0; i < count; i++) {
                 if (!passed[i]) continue;
-                IRangeProofVerifier.RangeClaim memory claim = claims[c++];
+                CreditAttestation calldata a = requests[i].attestation;
                 try verifier.verifyRange(
-                    TRANSCRIPT_STATE, claim.commitment, claim.statementKind, claim.lo, claim.hi, claim.context, claim.proof
+                    TRANSCRIPT_STATE, a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), requests[i].proof
                 ) {}
                 catch (bytes memory why) {
                     if (why.length == 0) _bubble(why);
@@ -301,11 +315,85 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         }
     }
 
+    /// @dev The calldata of verifier.verifyBatch(TRANSCRIPT_STATE, claims) for the passed items, written
+    /// straight from this call's calldata (what abi.encode of RangeClaim[] would give, without first
+    /// copying every claim into memory structs): selector, state, offset 0x40, count, one offset per
+    /// claim, then each claim (commitment at 192, kind, lo, hi, context and proof offsets; the
+    /// commitment, the 192-byte proof context and the proof, each length-prefixed and zero-padded).
+    /// Every field was read, and so validated, by _check.
+    function _verifyBatchCall(MintRequest[] calldata requests, bool[] memory passed, uint256 passing)
+        private
+        view
+        returns (bytes memory data)
+    {
+        bytes32 state = TRANSCRIPT_STATE;
+        bytes4 selector = IRangeProofVerifier.verifyBatch.selector;
+        uint256 heads;
+        uint256 out;
+        assembly ("memory-safe") {
+            data := mload(0x40)
+            let p := add(data, 32)
+            mstore(p, selector)
+            mstore(add(p, 4), state)
+            mstore(add(p, 36), 0x40)
+            mstore(add(p, 68), passing)
+            heads := add(p, 100)
+            out := add(heads, shl(5, passing))
+        }
+        uint256 c;
+        for (uint256 i = 0; i < requests.length; i++) {
+            if (!passed[i]) continue;
+            CreditAttestation calldata a = requests[i].attestation;
+            bytes calldata commitment = a.commitment;
+            bytes calldata proof = requests[i].proof;
+            uint256 kind = a.statementKind;
+            uint256 lo = a.lo;
+            uint256 hi = a.hi;
+            bytes32 label = PROOF_CONTEXT_LABEL;
+            bytes32 schema = a.schema;
+            address issuer = a.issuer;
+            address recipient = a.recipient;
+            bytes32 modelId = a.modelId;
+            uint256 nonce = a.nonce;
+            assembly ("memory-safe") {
+                function put(at, off, len) -> next {
+                    // len bytes of calldata at off, length-prefixed and zero-padded to whole words
+                    mstore(at, len)
+                    let words := shl(5, shr(5, add(len, 31)))
+                    if words { mstore(add(at, words), 0) }
+                    calldatacopy(add(at, 32), off, len)
+                    next := add(add(at, 32), words)
+                }
+                mstore(add(heads, shl(5, c)), sub(out, heads))
+                mstore(out, 192)
+                mstore(add(out, 32), kind)
+                mstore(add(out, 64), lo)
+                mstore(add(out, 96), hi)
+                let ctx := put(add(out, 192), commitment.offset, commitment.length)
+                mstore(add(out, 128), sub(ctx, out))
+                mstore(add(out, 160), add(sub(ctx, out), 224))
+                mstore(ctx, 192) // abi.encode(label, schema, issuer, recipient, modelId, nonce)
+                mstore(add(ctx, 32), label)
+                mstore(add(ctx, 64), schema)
+                mstore(add(ctx, 96), issuer)
+                mstore(add(ctx, 128), recipient)
+                mstore(add(ctx, 160), modelId)
+                mstore(add(ctx, 192), nonce)
+                out := put(add(ctx, 224), proof.offset, proof.length)
+            }
+            c++;
+        }
+        assembly ("memory-safe") {
+            mstore(data, sub(out, add(data, 32)))
+            mstore(0x40, out)
+        }
+    }
+
     function _mintOne(
         CreditAttestation calldata a,
         bytes calldata issuerSignature,
         bytes calldata proof,
-        bytes memory consentSignature
+        bytes calldata consentSignature
     ) private returns (bytes32 uid) {
         bytes memory err;
         (uid, err) = _check(a, issuerSignature, proof, consentSignature);
@@ -316,21 +404,13 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         _store(uid, a);
     }
 
-    function _claim(CreditAttestation calldata a, bytes calldata proof)
-        private
-        pure
-        returns (IRangeProofVerifier.RangeClaim memory)
-    {
-        return IRangeProofVerifier.RangeClaim(a.commitment, a.statementKind, a.lo, a.hi, proofContext(a), proof);
-    }
-
     /// @dev Every check of a mint except the range proof, in the documented order. Returns the
     /// ABI-encoded custom error of the first failed check, or empty bytes.
     function _check(
         CreditAttestation calldata a,
         bytes calldata issuerSignature,
         bytes calldata proof,
-        bytes memory consentSignature
+        bytes calldata consentSignature
     ) private view returns (bytes32 uid, bytes memory err) {
         if (a.issuedAt > type(uint48).max) return (uid, abi.encodeWithSelector(TimestampOutOfRange.selector, a.issuedAt));
         if (a.expiresAt > type(uint48).max) {
@@ -346,7 +426,7 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
         }
         if (a.expiresAt <= block.timestamp) return (uid, abi.encodeWithSelector(AttestationExpired.selector, a.expiresAt));
         uid = uidOf(a);
-        if (!SignatureChecker.isValidSignatureNowCalldata(a.issuer, uid, issuerSignature)) {
+        if (!_isValidSignature(a.issuer, uid, issuerSignature)) {
             return (uid, abi.encodeWithSelector(InvalidIssuerSignature.selector));
         }
         if (!hasRole(ISSUER_ROLE, a.issuer)) return (uid, abi.encodeWithSelector(UnauthorizedIssuer.selector, a.issuer));
@@ -357,16 +437,27 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
             if (consentSignature.length == 0) {
                 return (uid, abi.encodeWithSelector(ConsentRequired.selector, a.recipient));
             }
-            if (!SignatureChecker.isValidSignatureNow(a.recipient, consentDigest(uid), consentSignature)) {
+            if (!_isValidSignature(a.recipient, consentDigest(uid), consentSignature)) {
                 return (uid, abi.encodeWithSelector(InvalidConsent.selector));
             }
         }
-        if (records[uid].recipient != address(0)) return (uid, abi.encodeWithSelector(AlreadyMinted.selector, uid));
-        if (revokedBy[uid][a.issuer] || revokedBy[uid][address(this)]) {
+        StoredRecord storage r = records[uid];
+        if (r.recipient != address(0)) return (uid, abi.encodeWithSelector(AlreadyMinted.selector, uid));
+        if (_revokedAhead(r, uid, a.issuer)) {
             return (uid, abi.encodeWithSelector(AttestationRevoked.selector, uid));
         }
         bytes32 actual = keccak256(proof);
         if (actual != a.proofHash) return (uid, abi.encodeWithSelector(ProofHashMismatch.selector, a.proofHash, actual));
+    }
+
+    /// @dev Whether a revocation that counts for an attestation of `issuer` was recorded for the
+    /// not yet minted `uid` (r is its record, whose second slot is the revocation summary).
+    function _revokedAhead(StoredRecord storage r, bytes32 uid, address issuer) private view returns (bool) {
+        address first = r.issuer;
+        uint48 flags = r.expiresAt;
+        if (first == address(0) && flags == 0) return false; // nothing recorded: the usual case
+        return flags & AHEAD_ADMIN != 0 || first == issuer
+            || (flags & AHEAD_MORE != 0 && revocations[uid][issuer]);
     }
 
     function _wellFormed(CreditAttestation calldata a) private pure returns (bool) {
@@ -378,6 +469,9 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     function _store(bytes32 uid, CreditAttestation calldata a) private {
         address recipient = a.recipient;
         uint48 issuedAt = uint48(a.issuedAt); // range-checked in _check
+        StoredRecord storage r = records[uid];
+        address firstRevoker = r.issuer; // the pre-mint summary, about to be overwritten
+        if (firstRevoker != address(0)) revocations[uid][firstRevoker] = true;
         bytes32 previous = currentUid[recipient];
         uint48 balance = 1;
         bool becomesCurrent = true;
@@ -387,24 +481,46 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
             becomesCurrent = p.issuedAt <= issuedAt;
             if (!becomesCurrent) p.holderBalance = balance;
         }
-        records[uid] = StoredRecord({
-            recipient: recipient,
-            lo: a.lo,
-            hi: a.hi,
-            statementKind: a.statementKind,
-            issuedAt: issuedAt,
-            revoked: false,
-            issuer: a.issuer,
-            expiresAt: uint48(a.expiresAt),
-            holderBalance: becomesCurrent ? balance : 0
-        });
+        // Both slots of the StoredRecord, packed as Solidity lays it out (members from the low
+        // bits up; revoked = false): one SSTORE each instead of one per member.
+        uint256 first = uint256(uint160(recipient)) | uint256(a.lo) << 160 | uint256(a.hi) << 176
+            | uint256(a.statementKind) << 192 | uint256(issuedAt) << 200;
+        uint256 second = uint256(uint160(a.issuer)) | uint256(a.expiresAt) << 160
+            | uint256(becomesCurrent ? balance : 0) << 208;
+        assembly ("memory-safe") {
+            sstore(r.slot, first)
+            sstore(add(r.slot, 1), second)
+        }
         if (becomesCurrent) {
             currentUid[recipient] = uid;
             emit CurrentChanged(recipient, previous, uid);
         }
-        emit Minted(uid, recipient, a.issuer, a);
+        _emitMinted(uid, a);
         emit Transfer(address(0), recipient, uint256(uid));
         emit Locked(uint256(uid));
+    }
+
+    /// @dev emit Minted(uid, a.recipient, a.issuer, a), with the data written straight from calldata:
+    /// the offset 0x20, the attestation's twelve head words as sent (every one was read, and so
+    /// validated, by _check) with the commitment's offset set to its canonical 0x180, then the
+    /// commitment, length-prefixed and zero-padded — exactly abi.encode(a).
+    function _emitMinted(bytes32 uid, CreditAttestation calldata a) private {
+        bytes32 topic = Minted.selector;
+        address recipient = a.recipient;
+        address issuer = a.issuer;
+        bytes calldata commitment = a.commitment;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, 0x20)
+            calldatacopy(add(m, 32), a, 384)
+            mstore(add(m, 128), 384)
+            let len := commitment.length
+            mstore(add(m, 416), len)
+            let words := shl(5, shr(5, add(len, 31)))
+            if words { mstore(add(m, add(416, words)), 0) }
+            calldatacopy(add(m, 448), commitment.offset, len)
+            log4(m, add(448, words), topic, uid, recipient, issuer)
+        }
     }
 
     function _bubble(bytes memory err) private pure {
@@ -422,33 +538,61 @@ contract CredenceRegistry is AccessControl, ICreditRegistry {
     /// nothing. A suspended key's revocations still count (revoking only removes trust).
     function revokeWithSignature(bytes32 uid, address signer, bytes calldata signature) external {
         if (signer == address(0) || signer == address(this)) revert ZeroAddress();
-        if (!SignatureChecker.isValidSignatureNowCalldata(signer, revocationDigest(uid), signature)) {
-            revert InvalidRevocationSignature();
-        }
-        _revoke(uid, signer, records[uid].issuer == signer);
+        if (!_isValidSignature(signer, revocationDigest(uid), signature)) revert InvalidRevocationSignature();
+        StoredRecord storage r = records[uid];
+        if (r.recipient == address(0)) _recordAhead(r, uid, signer);
+        else _recordMinted(r, uid, signer, r.issuer == signer);
     }
 
     /// @notice Direct revocation on this registry by the attestation's issuer (minted here), or of
     /// any uid, minted or not, by an admin. Issuers should prefer the signed form, which every
     /// chain accepts (io.credence.attestations.RegistryClient#revoke signs and relays it).
     function revoke(bytes32 uid) external {
+        StoredRecord storage r = records[uid];
+        bool minted = r.recipient != address(0);
         if (hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
-            _revoke(uid, address(this), records[uid].recipient != address(0));
+            if (minted) _recordMinted(r, uid, address(this), true);
+            else _recordAhead(r, uid, address(this));
             return;
         }
-        StoredRecord storage r = records[uid];
-        if (r.recipient == address(0)) revert UnknownAttestation(uid);
+        if (!minted) revert UnknownAttestation(uid);
         if (msg.sender != r.issuer) revert NotIssuer(msg.sender);
-        _revoke(uid, msg.sender, true);
+        _recordMinted(r, uid, msg.sender, true);
     }
 
-    function _revoke(bytes32 uid, address by, bool affectsRecord) private {
-        if (revokedBy[uid][by]) return;
-        revokedBy[uid][by] = true;
-        emit Revoked(uid, by);
-        if (!affectsRecord) return;
+    /// @notice Whether a revocation of `uid` signed by `signer` is recorded here (address(this): by
+    /// an admin). A record counts for an attestation only if its signer is that attestation's
+    /// issuer (or the admin entry), so anyone may record any signed revocation without affecting
+    /// anyone else's.
+    function revokedBy(bytes32 uid, address signer) public view returns (bool) {
+        if (revocations[uid][signer]) return true;
         StoredRecord storage r = records[uid];
-        if (r.revoked) return;
+        if (r.recipient != address(0) || signer == address(0)) return false;
+        if (signer == address(this)) return r.expiresAt & AHEAD_ADMIN != 0;
+        return r.issuer == signer;
+    }
+
+    /// @dev Records a revocation of a uid not minted here, in its record's summary slot.
+    function _recordAhead(StoredRecord storage r, bytes32 uid, address by) private {
+        if (by == address(this)) {
+            if (r.expiresAt & AHEAD_ADMIN != 0) return;
+            r.expiresAt |= AHEAD_ADMIN;
+        } else if (r.issuer == address(0)) {
+            r.issuer = by;
+        } else {
+            if (r.issuer == by || revocations[uid][by]) return;
+            revocations[uid][by] = true;
+            if (r.expiresAt & AHEAD_MORE == 0) r.expiresAt |= AHEAD_MORE;
+        }
+        emit Revoked(uid, by);
+    }
+
+    /// @dev Records a revocation of a minted uid; burns the token if it counts (`affectsRecord`).
+    function _recordMinted(StoredRecord storage r, bytes32 uid, address by, bool affectsRecord) private {
+        if (revocations[uid][by]) return;
+        revocations[uid][by] = true;
+        emit Revoked(uid, by);
+        if (!affectsRecord || r.revoked) return;
         r.revoked = true;
         records[currentUid[r.recipient]].holderBalance -= 1; // the holder's current record (maybe r itself)
         emit Transfer(r.recipient, address(0), uint256(uid)); // burned (ERC-721)

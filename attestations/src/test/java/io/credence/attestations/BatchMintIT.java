@@ -161,6 +161,9 @@ class BatchMintIT {
       var receipt = relayer.mintBatch(batch);
       assertThat(receipt.items()).allMatch(BatchItem::minted);
       record("mintBatch " + size + " threshold", receipt.receipt().getGasUsed(), size);
+      if (size == 16) {
+        keepInput(receipt.receipt().getTransactionHash(), "mintBatch-16-threshold.hex");
+      }
     }
     // Renewals: new attestations for 16 holders who already hold one here (their current-pointer
     // and balance slots exist, so the registry writes 2 new slots per attestation instead of 4).
@@ -222,6 +225,17 @@ class BatchMintIT {
     assertThat(result.hasError()).as("verifyBatch accepts %d valid proofs", batch.size()).isFalse();
     BigInteger gas = anvil.web3j().ethEstimateGas(call).send().getAmountUsed();
     record("verifyBatch " + batch.size() + " " + kind, gas, batch.size());
+  }
+
+  /**
+   * Kept for offline profiling: the input of a sent transaction, replayed by {@code
+   * scripts/profile-mint.mjs} on a fresh Anvil where the same deployments land at the same
+   * addresses.
+   */
+  private static void keepInput(String txHash, String file) throws Exception {
+    var tx = anvil.web3j().ethGetTransactionByHash(txHash).send().getTransaction();
+    String input = tx.orElseThrow().getInput();
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", file), input);
   }
 
   private static void record(String label, BigInteger gas, int size) {

@@ -193,6 +193,51 @@ class TrustModelIT {
   }
 
   @Test
+  void aGrieferWhoRecordsFirstCannotHideTheIssuersOrTheAdminsRevocation() throws Exception {
+    // The first revocation recorded for a uid not minted yet is kept in the record's slot that the
+    // mint reads anyway; later ones go to the per-signer mapping. Recording junk first must not
+    // push the issuer's or the admin's revocation out of the mint check's sight.
+    AttestationIssuer griefer = new AttestationIssuer(chainB.account(4), RANDOM, Clock.systemUTC());
+    AttestationIssuer other =
+        new AttestationIssuer(
+            Credentials.create(Keys.createEcKeyPair()), RANDOM, Clock.systemUTC());
+    RegistryClient outsider = as(chainB, b, chainB.account(4));
+    Credentials borrower = newBorrower();
+
+    CredentialPackage byIssuer = threshold(issuer, borrower, 650);
+    outsider.relay(griefer.revocation(byIssuer.uid()));
+    outsider.relay(other.revocation(byIssuer.uid()));
+    outsider.relay(issuer.revocation(byIssuer.uid()));
+    assertThat(outsider.relay(griefer.revocation(byIssuer.uid()))).isEmpty(); // recorded once
+    assertThat(b.isRevokedBy(byIssuer.uid(), griefer.address())).isTrue();
+    assertThat(b.isRevokedBy(byIssuer.uid(), other.address())).isTrue();
+    assertThat(b.isRevokedBy(byIssuer.uid(), issuer.address())).isTrue();
+    expectRevert(() -> as(chainB, b, borrower).mint(byIssuer), Reason.ATTESTATION_REVOKED);
+
+    CredentialPackage byAdmin = threshold(issuer, borrower, 650);
+    outsider.relay(griefer.revocation(byAdmin.uid()));
+    as(chainB, b, chainB.account(0)).revoke(byAdmin.uid());
+    assertThat(b.isRevokedByAdmin(byAdmin.uid())).isTrue();
+    assertThat(b.isRevokedBy(byAdmin.uid(), griefer.address())).isTrue();
+    expectRevert(() -> as(chainB, b, borrower).mint(byAdmin), Reason.ATTESTATION_REVOKED);
+
+    // A griefed uid still mints; the griefers' records survive the mint, and the issuer can still
+    // revoke it afterwards.
+    CredentialPackage griefed = threshold(issuer, borrower, 650);
+    outsider.relay(griefer.revocation(griefed.uid()));
+    outsider.relay(other.revocation(griefed.uid()));
+    as(chainB, b, borrower).mint(griefed);
+    assertThat(b.isValid(griefed.uid())).isTrue();
+    assertThat(b.isRevokedBy(griefed.uid(), griefer.address())).isTrue();
+    assertThat(b.isRevokedBy(griefed.uid(), other.address())).isTrue();
+    assertThat(b.isRevokedBy(griefed.uid(), issuer.address())).isFalse();
+    assertThat(b.isRevokedByAdmin(griefed.uid())).isFalse();
+    assertThat(outsider.relay(griefer.revocation(griefed.uid()))).isEmpty();
+    outsider.relay(issuer.revocation(griefed.uid()));
+    assertThat(b.isValid(griefed.uid())).isFalse();
+  }
+
+  @Test
   void aRevocationSignatureCannotBeReplayedForAnotherAttestation() throws Exception {
     Credentials borrower = newBorrower();
     CredentialPackage first = threshold(issuer, borrower, 650);
@@ -323,21 +368,8 @@ class TrustModelIT {
 
   @Test
   void aMultisigContractIssuerIssuesAndRevokesThroughErc1271() throws Exception {
-    List<Credentials> owners = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      owners.add(Credentials.create(Keys.createEcKeyPair()));
-    }
-    owners.sort(
-        Comparator.comparing(c -> new BigInteger(Numeric.cleanHexPrefix(c.getAddress()), 16)));
-    ExampleMultisigIssuer wallet =
-        ExampleMultisigIssuer.deploy(
-                chainA.web3j(),
-                TestChain.sender(chainA, chainA.account(0)),
-                TestChain.GAS,
-                owners.stream().map(Credentials::getAddress).toList(),
-                BigInteger.TWO)
-            .send();
-    Address walletAddress = new Address(wallet.getContractAddress());
+    List<Credentials> owners = sortedOwners();
+    Address walletAddress = twoOfThreeWallet(owners);
     DigestSigner twoOfThree = multisig(walletAddress, owners.get(0), owners.get(2));
     AttestationIssuer contractIssuer = new AttestationIssuer(twoOfThree, RANDOM, Clock.systemUTC());
     a.authorizeIssuer(walletAddress);
@@ -365,6 +397,50 @@ class TrustModelIT {
 
     as(chainA, a, chainA.account(4)).relay(contractIssuer.revocation(pkg.uid()));
     assertThat(a.isValid(pkg.uid())).isFalse();
+  }
+
+  @Test
+  void aContractWalletRecipientConsentsThroughErc1271() throws Exception {
+    // Consents are checked by ECDSA first, and by ERC-1271 when that does not recover the
+    // recipient and the recipient has code: one owner's plain signature is not the wallet's.
+    List<Credentials> owners = sortedOwners();
+    Address wallet = twoOfThreeWallet(owners);
+    CredentialPackage pkg =
+        issuer.issue(wallet, Opening.random(720, RANDOM), new Statement.Threshold(650), MODEL);
+    RegistryClient relayer = as(chainA, a, chainA.account(4));
+    Bytes32 digest = a.consentDigest(pkg.uid());
+
+    byte[] oneOwner = Eip712.sign(digest, owners.get(1).getEcKeyPair());
+    expectRevert(() -> relayer.mintWithConsent(pkg, oneOwner), Reason.INVALID_CONSENT);
+    assertThat(a.getAttestation(pkg.uid())).isEmpty();
+
+    relayer.mintWithConsent(pkg, multisig(wallet, owners.get(0), owners.get(2)).sign(digest));
+    assertThat(a.isValid(pkg.uid())).isTrue();
+    assertThat(a.currentOf(wallet)).contains(pkg.uid());
+  }
+
+  /** Three fresh keys in ascending address order (as ExampleMultisigIssuer wants signatures). */
+  static List<Credentials> sortedOwners() throws Exception {
+    List<Credentials> owners = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      owners.add(Credentials.create(Keys.createEcKeyPair()));
+    }
+    owners.sort(
+        Comparator.comparing(c -> new BigInteger(Numeric.cleanHexPrefix(c.getAddress()), 16)));
+    return owners;
+  }
+
+  /** Deploys a 2-of-3 ERC-1271 account of {@code owners} on chain A. */
+  static Address twoOfThreeWallet(List<Credentials> owners) throws Exception {
+    ExampleMultisigIssuer wallet =
+        ExampleMultisigIssuer.deploy(
+                chainA.web3j(),
+                TestChain.sender(chainA, chainA.account(0)),
+                TestChain.GAS,
+                owners.stream().map(Credentials::getAddress).toList(),
+                BigInteger.TWO)
+            .send();
+    return new Address(wallet.getContractAddress());
   }
 
   /** Signs for an ExampleMultisigIssuer: the owners' signatures in ascending address order. */
