@@ -48,13 +48,14 @@ final class FieldLimbs {
 
   /**
    * Off by default; when the JVM starts with {@code -Dcredence.zk.countFieldOps=true} every
-   * multiplication and squaring (here and in {@link Fp}) is counted, for the benchmark harness. The
-   * flag is a constant, so the JIT removes the counting when it is off.
+   * multiplication, squaring and inversion (here and in {@link Fp}) is counted, for the benchmark
+   * harness. The flag is a constant, so the JIT removes the counting when it is off.
    */
   static final boolean COUNTING = Boolean.getBoolean("credence.zk.countFieldOps");
 
   static long multiplications;
   static long squarings;
+  static long inversions;
 
   private FieldLimbs() {}
 

@@ -135,6 +135,9 @@ final class Fp {
   }
 
   static Fp inv(Fp a) {
+    if (FieldLimbs.COUNTING) {
+      FieldLimbs.inversions++;
+    }
     return of(a.toBigInteger().modInverse(CurveGroup.P));
   }
 

@@ -117,6 +117,60 @@ class MontgomeryGroupTest {
   }
 
   @Test
+  void pairwiseSumsHandleDoublingInverseAndIdentity() {
+    GroupElement[] p = pair(scalar());
+    GroupElement[] q = pair(scalar());
+    GroupElement[] a = {p[0], p[0], p[0], fast.identity(), p[0], fast.identity()};
+    GroupElement[] b = {q[0], p[0], fast.negate(p[0]), q[0], fast.identity(), fast.identity()};
+    GroupElement[] expected = {
+      bc.add(p[1], q[1]), bc.add(p[1], p[1]), bc.identity(), q[1], p[1], bc.identity()
+    };
+    GroupElement[] got = fast.addAll(a, b);
+    for (int i = 0; i < a.length; i++) {
+      assertSame(got[i], expected[i]);
+    }
+    assertThatThrownBy(() -> fast.addAll(a, new GroupElement[1]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void severalMsmsAtOnceMatchBouncyCastleOneByOne() {
+    int size = 40;
+    GroupElement[] fp = new GroupElement[size];
+    GroupElement[] bp = new GroupElement[size];
+    for (int i = 0; i < size; i++) {
+      GroupElement[] p = pair(scalar());
+      fp[i] = i % 3 == 0 ? fast.precomputedLarge(p[0]) : p[0];
+      bp[i] = p[1];
+    }
+    BigInteger[] dense = new BigInteger[size];
+    BigInteger[] sparse = new BigInteger[size]; // below the batched threshold
+    BigInteger[] zero = new BigInteger[size];
+    BigInteger[] cancelling = new BigInteger[size]; // k·P0 + (r − k)·P0 = identity
+    for (int i = 0; i < size; i++) {
+      dense[i] = scalar();
+      sparse[i] = i < 3 ? scalar() : BigInteger.ZERO;
+      zero[i] = BigInteger.ZERO;
+      cancelling[i] = BigInteger.ZERO;
+    }
+    GroupElement[] fp2 = fp.clone();
+    GroupElement[] bp2 = bp.clone();
+    fp2[1] = fp2[0];
+    bp2[1] = bp2[0];
+    BigInteger k = scalar();
+    cancelling[0] = k;
+    cancelling[1] = ScalarField.R.subtract(k);
+    BigInteger[][] sets = {dense, sparse, zero, dense.clone(), cancelling};
+    GroupElement[] got = fast.multiScalarMultiplyAll(fp2, sets);
+    assertThat(got).hasSize(sets.length);
+    for (int m = 0; m < sets.length; m++) {
+      assertSame(got[m], bc.multiScalarMultiply(bp2, sets[m]));
+    }
+    assertThat(got[2].isIdentity()).isTrue();
+    assertThat(got[4].isIdentity()).isTrue();
+  }
+
+  @Test
   void fixedBasesWithSplitScalarsMatchBouncyCastle() {
     for (int size : new int[] {1, 3, 20}) {
       GroupElement[] fp = new GroupElement[size];
