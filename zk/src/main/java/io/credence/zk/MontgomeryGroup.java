@@ -10,13 +10,16 @@ import java.math.BigInteger;
  * <p>Multi-scalar multiplication, chosen by size: below {@value #PIPPENGER_THRESHOLD} non-zero
  * terms, interleaved wNAF (Straus) with one shared doubling chain, a window of {@value #WINDOW}
  * bits for ordinary points and {@value #FIXED_WINDOW} or {@value #LARGE_FIXED_WINDOW} bits for
- * fixed bases (the generators, see {@link #precomputed}), whose scalars are also split at 2^128 on
- * a cached 2^128·P; from {@value #BATCHED_STRAUS_THRESHOLD} terms on, the additions of each bit
- * position are summed in affine coordinates with shared inversions ({@link AffineColumns}). From
- * {@value #PIPPENGER_THRESHOLD} terms on, the bucket method. Each point's table of odd multiples is
- * computed once, normalized to affine together with the other new tables (Montgomery's trick: one
- * field inversion per call) and cached on the point, so the generators pay for it only once per
- * process.
+ * fixed bases (the generators, see {@link #precomputed}), whose large-table scalars are also split
+ * at 2^128 on a cached 2^128·P; an ordinary point's scalar above 2^128 is split with the GLV
+ * endomorphism ({@link Glv}) on P and a cached φ(P), whose table is P's times β, so the doubling
+ * chain stays at about 128 bits; from {@value #BATCHED_STRAUS_THRESHOLD} terms on, the additions of
+ * each bit position are summed in affine coordinates with shared inversions ({@link
+ * AffineColumns}). From {@value #PIPPENGER_THRESHOLD} terms on, the bucket method. Each point's
+ * table of odd multiples is computed once, normalized to affine together with the other new tables
+ * (Montgomery's trick: one field inversion per call) and cached on the point, so the generators pay
+ * for it only once per process. {@link #multiScalarMultiplyAll} and {@link #addAll} share one
+ * inversion per level and one normalisation among several results.
  */
 final class MontgomeryGroup implements CurveGroup {
 
@@ -41,7 +44,21 @@ final class MontgomeryGroup implements CurveGroup {
    */
   static final int BATCHED_STRAUS_THRESHOLD = 8;
 
+  /**
+   * A large-table fixed base's scalar is cut into chunks of this many bits, each on a cached
+   * 2^(SPLIT_BITS·c)·P, so the doubling chain of an MSM over such bases is this long.
+   */
+  static final int SPLIT_BITS = 64;
+
+  private static final int CHUNKS = 256 / SPLIT_BITS;
+  private static final BigInteger CHUNK_MASK =
+      BigInteger.ONE.shiftLeft(SPLIT_BITS).subtract(BigInteger.ONE);
+
+  /** An ordinary point's scalar above this many bits is split with the GLV endomorphism. */
   private static final int HALF_BITS = 128;
+
+  private static final BigInteger HALF_MASK =
+      BigInteger.ONE.shiftLeft(HALF_BITS).subtract(BigInteger.ONE);
 
   private static final int JAC = JacobianLimbs.JAC;
   private static final int AFF = JacobianLimbs.AFF;
@@ -58,8 +75,9 @@ final class MontgomeryGroup implements CurveGroup {
     final int window;
     // P, 3P, …, (2^(w−1) − 1)·P as affine limbs, 8 longs (x, y) per entry
     private volatile long[] table;
-    // for a fixed base: 2^128·P, whose table serves the scalar's upper half (halves the doublings)
-    private volatile Affine high;
+    // for a large-table fixed base: 2^(SPLIT_BITS·c)·P for c = 1, 2, …, whose tables serve the
+    // scalar's upper chunks (shortens the doubling chain)
+    private volatile Affine[] shifted;
     // for any other point: φ(P) = λ·P (GLV), whose table is derived from P's
     private volatile Affine endo;
 
@@ -331,16 +349,28 @@ final class MontgomeryGroup implements CurveGroup {
   private record Terms(long[][] tables, int[][] nafs, int count, int maxLen) {}
 
   private Terms terms(Affine[] ps, BigInteger[] ks, int count) {
-    // A large-table fixed base's scalar is split as k = lo + 2^128·hi, hi on the cached point
-    // 2^128·P, so an MSM over those bases only (every prover MSM of a score statement) needs 128
-    // doublings instead of 254. The other generators are not split: in the MSMs that use them the
+    // A large-table fixed base's scalar is split into chunks k = Σ 2^(b·c)·k_c, each on a cached
+    // 2^(b·c)·P, so an MSM over those bases only (every prover MSM of a score statement) needs
+    // b = SPLIT_BITS doublings instead of 254 (and as many final column additions). The other
+    // generators are not split: in the MSMs that use them the
     // doublings are under 2 % of the work, and their tables are kept small (at most 8,192 of them).
     // Any other point's scalar above 2^128 is split with the GLV endomorphism, k ≡ k1 + k2·λ, on P
     // and φ(P), for the same reason: the verifier's proof points then stop doubling the chain of
     // the whole MSM to 254 bits.
-    Affine[] bases = new Affine[2 * count];
-    Affine[] endoOf = new Affine[2 * count]; // non-null where bases[t] = φ(endoOf[t])
-    int[][] nafs = new int[2 * count][];
+    // Chunks of SPLIT_BITS when every point is a large-table base (the prover's MSMs); else the
+    // chain is 128 bits long anyway (GLV, other generators), and halves of 128 bits need fewer
+    // terms.
+    int splitBits = SPLIT_BITS;
+    for (int i = 0; i < count; i++) {
+      if (ps[i].window != LARGE_FIXED_WINDOW) {
+        splitBits = HALF_BITS;
+        break;
+      }
+    }
+    int most = Math.max(2, CHUNKS) * count;
+    Affine[] bases = new Affine[most];
+    Affine[] endoOf = new Affine[most]; // non-null where bases[t] = φ(endoOf[t])
+    int[][] nafs = new int[most][];
     int terms = 0;
     int maxLen = 0;
     for (int i = 0; i < count; i++) {
@@ -357,14 +387,18 @@ final class MontgomeryGroup implements CurveGroup {
         maxLen = Math.max(maxLen, length(nafs[terms++]));
         continue;
       }
-      if (p.window == LARGE_FIXED_WINDOW && k.bitLength() > HALF_BITS) {
-        bases[terms] = high(p);
-        nafs[terms] = wnaf(k.shiftRight(HALF_BITS), p.window);
-        maxLen = Math.max(maxLen, length(nafs[terms++]));
-        k = k.subtract(k.shiftRight(HALF_BITS).shiftLeft(HALF_BITS));
-        if (k.signum() == 0) {
-          continue;
+      if (p.window == LARGE_FIXED_WINDOW && k.bitLength() > splitBits) {
+        Affine[] shifted = shifted(p);
+        BigInteger mask = splitBits == SPLIT_BITS ? CHUNK_MASK : HALF_MASK;
+        for (int c = 0; c < 256 / splitBits; c++) {
+          BigInteger chunk = k.shiftRight(c * splitBits).and(mask);
+          if (chunk.signum() != 0) {
+            bases[terms] = c == 0 ? p : shifted[c * (splitBits / SPLIT_BITS) - 1];
+            nafs[terms] = wnaf(chunk, p.window);
+            maxLen = Math.max(maxLen, length(nafs[terms++]));
+          }
         }
+        continue;
       }
       bases[terms] = p;
       nafs[terms] = wnaf(k, p.window);
@@ -482,21 +516,31 @@ final class MontgomeryGroup implements CurveGroup {
     }
   }
 
-  /** 2^128·P for a large-table fixed base, computed once and cached (with the same window). */
-  private static Affine high(Affine p) {
-    Affine h = p.high;
+  /**
+   * 2^(SPLIT_BITS·c)·P for c = 1 … CHUNKS − 1, for a large-table fixed base: computed once (one
+   * inversion for all) and cached, with the same window.
+   */
+  private static Affine[] shifted(Affine p) {
+    Affine[] h = p.shifted;
     if (h == null) {
-      long[] j = new long[JAC];
-      p.x.copyTo(j, 0);
-      p.y.copyTo(j, 4);
-      FieldLimbs.setOne(j, 8);
+      long[] j = new long[(CHUNKS - 1) * JAC];
+      long[] acc = new long[JAC];
+      p.x.copyTo(acc, 0);
+      p.y.copyTo(acc, 4);
+      FieldLimbs.setOne(acc, 8);
       long[] s = new long[SCRATCH];
-      for (int i = 0; i < HALF_BITS; i++) {
-        JacobianLimbs.dbl(j, 0, s);
+      for (int c = 1; c < CHUNKS; c++) {
+        for (int i = 0; i < SPLIT_BITS; i++) {
+          JacobianLimbs.dbl(acc, 0, s);
+        }
+        System.arraycopy(acc, 0, j, (c - 1) * JAC, JAC);
       }
-      long[] a = JacobianLimbs.batchToAffine(j, 1);
-      h = new Affine(Fp.fromLimbs(a, 0), Fp.fromLimbs(a, 4), p.window);
-      p.high = h;
+      long[] a = JacobianLimbs.batchToAffine(j, CHUNKS - 1);
+      h = new Affine[CHUNKS - 1];
+      for (int c = 0; c < CHUNKS - 1; c++) {
+        h[c] = new Affine(Fp.fromLimbs(a, c * AFF), Fp.fromLimbs(a, c * AFF + 4), p.window);
+      }
+      p.shifted = h;
     }
     return h;
   }

@@ -195,6 +195,34 @@ class MontgomeryGroupTest {
   }
 
   @Test
+  void largeTableBasesWithScalarsInChunksMatchBouncyCastle() {
+    // Only large-table bases: their scalars are cut into SPLIT_BITS chunks (empty chunks skipped).
+    BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+    for (int size : new int[] {1, 2, 5, 12}) {
+      GroupElement[] fp = new GroupElement[size];
+      GroupElement[] bp = new GroupElement[size];
+      BigInteger[] ks = new BigInteger[size];
+      for (int i = 0; i < size; i++) {
+        GroupElement[] p = pair(scalar());
+        fp[i] = fast.precomputedLarge(p[0]);
+        bp[i] = p[1];
+        ks[i] =
+            switch (i % 6) {
+              case 0 -> scalar();
+              case 1 -> two64.subtract(BigInteger.ONE); // one chunk, not split
+              case 2 -> two64; // only the second chunk
+              case 3 -> BigInteger.ONE.shiftLeft(192).add(BigInteger.valueOf(5)); // middle empty
+              case 4 -> ScalarField.R.subtract(BigInteger.ONE);
+              default -> scalar().shiftRight(100);
+            };
+      }
+      for (int round = 0; round < 2; round++) { // the second time with cached tables
+        assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+      }
+    }
+  }
+
+  @Test
   void batchedColumnsHandleDoublingAndCancellingPairs() {
     // The same point twice with the same scalar puts equal entries in every column (doubling);
     // a point and its negation with the same scalar puts P and −P there (they cancel).
