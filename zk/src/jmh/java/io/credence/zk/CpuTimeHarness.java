@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p>Also prints the bytes allocated per operation, and, when the JVM runs with {@code
  * -Dcredence.zk.countFieldOps=true} (pass {@code -Dbench.jvmArgs=-Dcredence.zk.countFieldOps=true}
- * to Maven), the number of base-field multiplications and squarings per operation, counted after
- * warm-up (generator tables already built). Counting slows the code down: take timings from a run
- * without it.
+ * to Maven), the number of base-field multiplications, squarings and inversions per operation,
+ * counted after warm-up (generator tables already built). Counting slows the code down: take
+ * timings from a run without it.
  */
 public final class CpuTimeHarness {
 
@@ -48,9 +48,11 @@ public final class CpuTimeHarness {
     }
     long m = FieldLimbs.multiplications;
     long q = FieldLimbs.squarings;
+    long i = FieldLimbs.inversions;
     op.run();
     return String.format(
-        "   field ops %d M + %d S", FieldLimbs.multiplications - m, FieldLimbs.squarings - q);
+        "   field ops %d M + %d S + %d I",
+        FieldLimbs.multiplications - m, FieldLimbs.squarings - q, FieldLimbs.inversions - i);
   }
 
   private static double medianMillis(Op op, int warmup, int runs) throws Exception {

@@ -24,43 +24,66 @@ final class AffineColumns {
    * wNAF digits ({@link MontgomeryGroup#wnaf}; {@code maxLen} is one past the highest position).
    */
   static long[] sum(long[][] tables, int[][] nafs, int count, int maxLen) {
-    int[] start = new int[maxLen + 1];
-    for (int i = 0; i < count; i++) {
-      int[] naf = nafs[i];
-      for (int j = 0; j < naf.length; j += 2) {
-        start[naf[j] + 1]++;
-      }
+    return sumAll(
+        new long[][][] {tables}, new int[][][] {nafs}, new int[] {count}, new int[] {maxLen})[0];
+  }
+
+  /**
+   * Several independent sums at once (as {@link #sum}, one per index of the arrays): their columns
+   * are reduced together, so each level's inversion is shared by all of them.
+   */
+  static long[][] sumAll(long[][][] tables, int[][][] nafs, int[] counts, int[] maxLens) {
+    int sets = counts.length;
+    int[] first = new int[sets + 1]; // the sums' columns, one after the other
+    for (int m = 0; m < sets; m++) {
+      first[m + 1] = first[m] + maxLens[m];
     }
-    for (int b = 0; b < maxLen; b++) {
-      start[b + 1] += start[b];
-    }
-    int[] size = new int[maxLen];
-    long[] pts = new long[start[maxLen] * AFF];
-    for (int i = 0; i < count; i++) {
-      int[] naf = nafs[i];
-      for (int j = 0; j < naf.length; j += 2) {
-        int b = naf[j];
-        int d = naf[j + 1];
-        int to = (start[b] + size[b]++) * AFF;
-        int from = (Math.abs(d) >> 1) * AFF;
-        FieldLimbs.copy(pts, to, tables[i], from);
-        if (d < 0) {
-          FieldLimbs.neg(pts, to + 4, tables[i], from + 4);
-        } else {
-          FieldLimbs.copy(pts, to + 4, tables[i], from + 4);
+    int columns = first[sets];
+    int[] start = new int[columns + 1];
+    for (int m = 0; m < sets; m++) {
+      for (int i = 0; i < counts[m]; i++) {
+        int[] naf = nafs[m][i];
+        for (int j = 0; j < naf.length; j += 2) {
+          start[first[m] + naf[j] + 1]++;
         }
       }
     }
-    reduceColumns(pts, start, size, maxLen);
-    long[] acc = new long[JAC];
-    long[] s = new long[JacobianLimbs.SCRATCH];
-    for (int b = maxLen - 1; b >= 0; b--) {
-      JacobianLimbs.dbl(acc, 0, s);
-      for (int e = 0; e < size[b]; e++) {
-        JacobianLimbs.madd(acc, 0, pts, (start[b] + e) * AFF, false, s);
+    for (int b = 0; b < columns; b++) {
+      start[b + 1] += start[b];
+    }
+    int[] size = new int[columns];
+    long[] pts = new long[start[columns] * AFF];
+    for (int m = 0; m < sets; m++) {
+      for (int i = 0; i < counts[m]; i++) {
+        int[] naf = nafs[m][i];
+        long[] table = tables[m][i];
+        for (int j = 0; j < naf.length; j += 2) {
+          int b = first[m] + naf[j];
+          int d = naf[j + 1];
+          int to = (start[b] + size[b]++) * AFF;
+          int from = (Math.abs(d) >> 1) * AFF;
+          FieldLimbs.copy(pts, to, table, from);
+          if (d < 0) {
+            FieldLimbs.neg(pts, to + 4, table, from + 4);
+          } else {
+            FieldLimbs.copy(pts, to + 4, table, from + 4);
+          }
+        }
       }
     }
-    return acc;
+    reduceColumns(pts, start, size, columns);
+    long[][] accs = new long[sets][JAC];
+    long[] s = new long[JacobianLimbs.SCRATCH];
+    for (int m = 0; m < sets; m++) {
+      long[] acc = accs[m];
+      for (int b = first[m + 1] - 1; b >= first[m]; b--) {
+        JacobianLimbs.dbl(acc, 0, s);
+        for (int e = 0; e < size[b]; e++) {
+          JacobianLimbs.madd(acc, 0, pts, (start[b] + e) * AFF, false, s);
+        }
+      }
+    }
+    return accs;
   }
 
   /**

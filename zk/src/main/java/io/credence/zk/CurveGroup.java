@@ -50,6 +50,19 @@ interface CurveGroup {
   GroupElement multiScalarMultiply(GroupElement[] points, BigInteger[] scalars);
 
   /**
+   * Σ scalarSets[m][i]·points[i] for every m (several MSMs over the same points); each set has the
+   * points' length. An implementation may share work between them; the default computes them one by
+   * one.
+   */
+  default GroupElement[] multiScalarMultiplyAll(GroupElement[] points, BigInteger[][] scalarSets) {
+    GroupElement[] out = new GroupElement[scalarSets.length];
+    for (int m = 0; m < scalarSets.length; m++) {
+      out[m] = multiScalarMultiply(points, scalarSets[m]);
+    }
+    return out;
+  }
+
+  /**
    * The same point, marked as a fixed base that will be used in many multiplications; an
    * implementation may attach a larger precomputation to it. The default returns it unchanged.
    */
@@ -63,6 +76,15 @@ interface CurveGroup {
    */
   default GroupElement precomputedLarge(GroupElement p) {
     return precomputed(p);
+  }
+
+  /** a[i] + b[i] for every i; both arrays have the same length. */
+  default GroupElement[] addAll(GroupElement[] a, GroupElement[] b) {
+    GroupElement[] out = new GroupElement[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = add(a[i], b[i]);
+    }
+    return out;
   }
 
   /** Sum of the given points. */

@@ -5,11 +5,20 @@ package io.credence.zk;
  * little-endian limbs in Montgomery form (a·2^256 mod p) stored at {@code arr[off … off + 3]}. The
  * inner loops of the group code keep their points in preallocated arrays and call these methods, so
  * their additions allocate nothing. Every method reads all its inputs before writing, so the output
- * may alias an input. Inputs and outputs are fully reduced, in [0, p).
+ * may alias an input.
+ *
+ * <p>Lazy reduction: inputs and outputs are only partially reduced, in [0, 2p), so one element has
+ * two representations (x and x + p, for x &lt; p). 4p &lt; 2^256, so the Montgomery product of two
+ * such values is below 2p without the final conditional subtraction, which is therefore left out;
+ * additions and subtractions reduce modulo 2p. {@link #isZero} and {@link #equal} compare modulo p,
+ * and {@link #canonical} gives the unique representative in [0, p), which {@link Fp} requires
+ * (every value leaving the limb arithmetic goes through {@link Fp#fromLimbs}, which applies it).
  *
  * <p>The multiplication is the "no-carry" CIOS Montgomery product: p's top limb is below (2^64 −
  * 1)/2 − 1, so each round's final carry fits in the top limb and the usual extra carry word is not
- * needed.
+ * needed (with inputs below 2p, every intermediate sum stays below a + p &lt; 3p &lt; 2^256). The
+ * carry out of each round's first reduction step, t0 + low(m·p0) with low(m·p0) = −t0 mod 2^64, is
+ * 1 exactly when t0 ≠ 0, so that step needs no addition.
  */
 final class FieldLimbs {
 
@@ -19,6 +28,13 @@ final class FieldLimbs {
   static final long P1 = 0x97816A916871CA8DL;
   static final long P2 = 0xB85045B68181585DL;
   static final long P3 = 0x30644E72E131A029L;
+
+  /** 2p, little-endian limbs: the modulus of the lazy additions and subtractions. */
+  static final long Q0 = 0x7841182DB0F9FA8EL;
+
+  static final long Q1 = 0x2F02D522D0E3951AL;
+  static final long Q2 = 0x70A08B6D0302B0BBL;
+  static final long Q3 = 0x60C89CE5C2634053L;
 
   /** −p⁻¹ mod 2^64. */
   static final long INV = 0x87D20782E4866389L;
@@ -32,13 +48,14 @@ final class FieldLimbs {
 
   /**
    * Off by default; when the JVM starts with {@code -Dcredence.zk.countFieldOps=true} every
-   * multiplication and squaring (here and in {@link Fp}) is counted, for the benchmark harness. The
-   * flag is a constant, so the JIT removes the counting when it is off.
+   * multiplication, squaring and inversion (here and in {@link Fp}) is counted, for the benchmark
+   * harness. The flag is a constant, so the JIT removes the counting when it is off.
    */
   static final boolean COUNTING = Boolean.getBoolean("credence.zk.countFieldOps");
 
   static long multiplications;
   static long squarings;
+  static long inversions;
 
   private FieldLimbs() {}
 
@@ -61,7 +78,7 @@ final class FieldLimbs {
     return hi + carry(s + c, c);
   }
 
-  /** r = a·b·R⁻¹ mod p. */
+  /** r ≡ a·b·R⁻¹ (mod p), in [0, 2p). */
   static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     if (COUNTING) {
       multiplications++;
@@ -69,7 +86,10 @@ final class FieldLimbs {
     mont(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], b[bo], b[bo + 1], b[bo + 2], b[bo + 3], r, ro);
   }
 
-  /** The no-carry CIOS product of (a0..a3) and (b0..b3), written to r[ro … ro + 3]. */
+  /**
+   * The no-carry CIOS product of (a0..a3) and (b0..b3), both below 2p, written to r[ro … ro + 3]
+   * (below 2p, not reduced further).
+   */
   static void mont(
       long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] r, int ro) {
     // Round i adds a·b_i, then m·p with m = t0·(−p⁻¹) mod 2^64 so the low limb becomes zero, and
@@ -85,7 +105,7 @@ final class FieldLimbs {
     t0 = a0 * b0;
     ca = Math.unsignedMultiplyHigh(a0, b0);
     m = t0 * INV;
-    cc = macHi(t0, m, P0, 0);
+    cc = Math.unsignedMultiplyHigh(m, P0) + (t0 != 0 ? 1 : 0);
     t1 = a1 * b0 + ca;
     ca = macHi(0, a1, b0, ca);
     t0 = macLo(t1, m, P1, cc);
@@ -103,7 +123,7 @@ final class FieldLimbs {
     ca = macHi(t0, a0, b1, 0);
     t0 = macLo(t0, a0, b1, 0);
     m = t0 * INV;
-    cc = macHi(t0, m, P0, 0);
+    cc = Math.unsignedMultiplyHigh(m, P0) + (t0 != 0 ? 1 : 0);
     long s11 = t1;
     t1 = macLo(s11, a1, b1, ca);
     ca = macHi(s11, a1, b1, ca);
@@ -124,7 +144,7 @@ final class FieldLimbs {
     ca = macHi(t0, a0, b2, 0);
     t0 = macLo(t0, a0, b2, 0);
     m = t0 * INV;
-    cc = macHi(t0, m, P0, 0);
+    cc = Math.unsignedMultiplyHigh(m, P0) + (t0 != 0 ? 1 : 0);
     long s21 = t1;
     t1 = macLo(s21, a1, b2, ca);
     ca = macHi(s21, a1, b2, ca);
@@ -145,7 +165,7 @@ final class FieldLimbs {
     ca = macHi(t0, a0, b3, 0);
     t0 = macLo(t0, a0, b3, 0);
     m = t0 * INV;
-    cc = macHi(t0, m, P0, 0);
+    cc = Math.unsignedMultiplyHigh(m, P0) + (t0 != 0 ? 1 : 0);
     long s31 = t1;
     t1 = macLo(s31, a1, b3, ca);
     ca = macHi(s31, a1, b3, ca);
@@ -162,14 +182,17 @@ final class FieldLimbs {
     t2 = macLo(t3, m, P3, cc);
     cc = macHi(t3, m, P3, cc);
     t3 = cc + ca;
-    reduceOnce(t0, t1, t2, t3, r, ro);
+    r[ro] = t0;
+    r[ro + 1] = t1;
+    r[ro + 2] = t2;
+    r[ro + 3] = t3;
   }
 
   /**
-   * r = a²·R⁻¹ mod p. A dedicated squaring (six cross products computed once and doubled, then a
-   * separate reduction) was measured slower than this multiplication (46.6 vs 38.2 ns on the
-   * benchmark machine): in Java each extra carry costs more than the products it saves. It is
-   * counted separately so the operation counts stay comparable with other implementations.
+   * r ≡ a²·R⁻¹ (mod p), in [0, 2p). A dedicated squaring (six cross products computed once and
+   * doubled, then a separate reduction) was measured slower than this multiplication (46.6 vs 38.2
+   * ns on the benchmark machine): in Java each extra carry costs more than the products it saves.
+   * It is counted separately so the operation counts stay comparable with other implementations.
    */
   static void sqr(long[] r, int ro, long[] a, int ao) {
     if (COUNTING) {
@@ -182,8 +205,29 @@ final class FieldLimbs {
     mont(a0, a1, a2, a3, a0, a1, a2, a3, r, ro);
   }
 
-  /** Writes t − p if t ≥ p, else t (t &lt; 2p), branch-free. */
+  /** Writes t − 2p if t ≥ 2p, else t (t &lt; 4p), branch-free. */
   static void reduceOnce(long t0, long t1, long t2, long t3, long[] r, int ro) {
+    long d0 = t0 - Q0;
+    long b = borrow(t0, Q0, d0);
+    long d1 = t1 - Q1 - b;
+    b = borrow(t1, Q1, d1);
+    long d2 = t2 - Q2 - b;
+    b = borrow(t2, Q2, d2);
+    long d3 = t3 - Q3 - b;
+    b = borrow(t3, Q3, d3);
+    long keep = -b; // all ones when t < 2p
+    r[ro] = (t0 & keep) | (d0 & ~keep);
+    r[ro + 1] = (t1 & keep) | (d1 & ~keep);
+    r[ro + 2] = (t2 & keep) | (d2 & ~keep);
+    r[ro + 3] = (t3 & keep) | (d3 & ~keep);
+  }
+
+  /** r = the representative of a in [0, p): a − p if a ≥ p, else a (a &lt; 2p). */
+  static void canonical(long[] r, int ro, long[] a, int ao) {
+    long t0 = a[ao];
+    long t1 = a[ao + 1];
+    long t2 = a[ao + 2];
+    long t3 = a[ao + 3];
     long d0 = t0 - P0;
     long b = borrow(t0, P0, d0);
     long d1 = t1 - P1 - b;
@@ -192,7 +236,7 @@ final class FieldLimbs {
     b = borrow(t2, P2, d2);
     long d3 = t3 - P3 - b;
     b = borrow(t3, P3, d3);
-    long keep = -b; // all ones when t < p
+    long keep = -b; // all ones when a < p
     r[ro] = (t0 & keep) | (d0 & ~keep);
     r[ro + 1] = (t1 & keep) | (d1 & ~keep);
     r[ro + 2] = (t2 & keep) | (d2 & ~keep);
@@ -204,7 +248,7 @@ final class FieldLimbs {
     return ((~x & y) | (~(x ^ y) & d)) >>> 63;
   }
 
-  /** r = a + b mod p (p &lt; 2^254, so the sum never leaves 256 bits). */
+  /** r ≡ a + b, in [0, 2p) (4p &lt; 2^256, so the sum never leaves 256 bits). */
   static void add(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long x0 = a[ao];
     long x1 = a[ao + 1];
@@ -222,12 +266,12 @@ final class FieldLimbs {
     reduceOnce(s0, s1, s2, s3, r, ro);
   }
 
-  /** r = 2a mod p. */
+  /** r ≡ 2a, in [0, 2p). */
   static void dbl(long[] r, int ro, long[] a, int ao) {
     add(r, ro, a, ao, a, ao);
   }
 
-  /** r = a − b mod p. */
+  /** r ≡ a − b, in [0, 2p). */
   static void sub(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long x0 = a[ao];
     long x1 = a[ao + 1];
@@ -245,12 +289,12 @@ final class FieldLimbs {
     br = borrow(x2, y2, d2);
     long d3 = x3 - y3 - br;
     br = borrow(x3, y3, d3);
-    // add p back when it borrowed
+    // add 2p back when it borrowed
     long mask = -br;
-    long q0 = P0 & mask;
-    long q1 = P1 & mask;
-    long q2 = P2 & mask;
-    long q3 = P3 & mask;
+    long q0 = Q0 & mask;
+    long q1 = Q1 & mask;
+    long q2 = Q2 & mask;
+    long q3 = Q3 & mask;
     long s0 = d0 + q0;
     long c = carry(s0, d0);
     long s1 = d1 + q1 + c;
@@ -264,36 +308,70 @@ final class FieldLimbs {
     r[ro + 3] = s3;
   }
 
-  /** r = −a mod p. */
+  /** r ≡ −a, in [0, 2p): 2p − a, or 0 for a = 0. */
   static void neg(long[] r, int ro, long[] a, int ao) {
     long x0 = a[ao];
     long x1 = a[ao + 1];
     long x2 = a[ao + 2];
     long x3 = a[ao + 3];
     long nz = -(((x0 | x1 | x2 | x3) != 0) ? 1L : 0L); // −0 = 0
-    long d0 = P0 - x0;
-    long br = borrow(P0, x0, d0);
-    long d1 = P1 - x1 - br;
-    br = borrow(P1, x1, d1);
-    long d2 = P2 - x2 - br;
-    br = borrow(P2, x2, d2);
-    long d3 = P3 - x3 - br;
+    long d0 = Q0 - x0;
+    long br = borrow(Q0, x0, d0);
+    long d1 = Q1 - x1 - br;
+    br = borrow(Q1, x1, d1);
+    long d2 = Q2 - x2 - br;
+    br = borrow(Q2, x2, d2);
+    long d3 = Q3 - x3 - br;
     r[ro] = d0 & nz;
     r[ro + 1] = d1 & nz;
     r[ro + 2] = d2 & nz;
     r[ro + 3] = d3 & nz;
   }
 
+  /** Whether a ≡ 0 (mod p): a is 0 or p. */
   static boolean isZero(long[] a, int ao) {
-    return (a[ao] | a[ao + 1] | a[ao + 2] | a[ao + 3]) == 0;
+    long x0 = a[ao];
+    long x1 = a[ao + 1];
+    long x2 = a[ao + 2];
+    long x3 = a[ao + 3];
+    return (x0 | x1 | x2 | x3) == 0 || ((x0 ^ P0) | (x1 ^ P1) | (x2 ^ P2) | (x3 ^ P3)) == 0;
   }
 
+  /** Whether a ≡ b (mod p). */
   static boolean equal(long[] a, int ao, long[] b, int bo) {
-    return ((a[ao] ^ b[bo])
-            | (a[ao + 1] ^ b[bo + 1])
-            | (a[ao + 2] ^ b[bo + 2])
-            | (a[ao + 3] ^ b[bo + 3]))
-        == 0;
+    long x0 = a[ao];
+    long x1 = a[ao + 1];
+    long x2 = a[ao + 2];
+    long x3 = a[ao + 3];
+    long y0 = b[bo];
+    long y1 = b[bo + 1];
+    long y2 = b[bo + 2];
+    long y3 = b[bo + 3];
+    if (((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3)) == 0) {
+      return true;
+    }
+    // a − b + 2p if it borrows, as in sub: in [0, 2p), and ≡ 0 exactly when it is 0 or p
+    long d0 = x0 - y0;
+    long br = borrow(x0, y0, d0);
+    long d1 = x1 - y1 - br;
+    br = borrow(x1, y1, d1);
+    long d2 = x2 - y2 - br;
+    br = borrow(x2, y2, d2);
+    long d3 = x3 - y3 - br;
+    br = borrow(x3, y3, d3);
+    long mask = -br;
+    long q0 = Q0 & mask;
+    long q1 = Q1 & mask;
+    long q2 = Q2 & mask;
+    long q3 = Q3 & mask;
+    long s0 = d0 + q0;
+    long c = carry(s0, d0);
+    long s1 = d1 + q1 + c;
+    c = carry(d1 + q1, d1) | carry(s1, c);
+    long s2 = d2 + q2 + c;
+    c = carry(d2 + q2, d2) | carry(s2, c);
+    long s3 = d3 + q3 + c;
+    return (s0 | s1 | s2 | s3) == 0 || ((s0 ^ P0) | (s1 ^ P1) | (s2 ^ P2) | (s3 ^ P3)) == 0;
   }
 
   static void copy(long[] r, int ro, long[] a, int ao) {

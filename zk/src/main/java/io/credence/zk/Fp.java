@@ -3,9 +3,9 @@ package io.credence.zk;
 import java.math.BigInteger;
 
 /**
- * An element of F_p (the BN254 base field) in Montgomery form, four 64-bit little-endian limbs.
- * Immutable; the arithmetic is {@link FieldLimbs}'s (the group's inner loops use that directly on
- * mutable arrays).
+ * An element of F_p (the BN254 base field) in Montgomery form, four 64-bit little-endian limbs,
+ * always fully reduced (in [0, p), so equal elements have equal limbs). Immutable; the arithmetic
+ * is {@link FieldLimbs}'s (the group's inner loops use that directly on mutable arrays).
  */
 final class Fp {
 
@@ -130,10 +130,14 @@ final class Fp {
     long[] r = new long[4];
     a.copyTo(r, 0);
     FieldLimbs.sqr(r, 0, r, 0);
+    FieldLimbs.canonical(r, 0, r, 0);
     return new Fp(r[0], r[1], r[2], r[3]);
   }
 
   static Fp inv(Fp a) {
+    if (FieldLimbs.COUNTING) {
+      FieldLimbs.inversions++;
+    }
     return of(a.toBigInteger().modInverse(CurveGroup.P));
   }
 
@@ -143,6 +147,7 @@ final class Fp {
     }
     long[] r = new long[4];
     FieldLimbs.mont(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3, r, 0);
+    FieldLimbs.canonical(r, 0, r, 0);
     return new Fp(r[0], r[1], r[2], r[3]);
   }
 
@@ -154,8 +159,13 @@ final class Fp {
     r[ro + 3] = l3;
   }
 
-  /** An element from four Montgomery-form limbs in [0, p). */
+  /**
+   * An element from four Montgomery-form limbs in [0, 2p) (the lazily reduced form of {@link
+   * FieldLimbs}), reduced to its representative in [0, p).
+   */
   static Fp fromLimbs(long[] a, int ao) {
-    return new Fp(a[ao], a[ao + 1], a[ao + 2], a[ao + 3]);
+    long[] r = new long[4];
+    FieldLimbs.canonical(r, 0, a, ao);
+    return new Fp(r[0], r[1], r[2], r[3]);
   }
 }

@@ -61,8 +61,10 @@ record InnerProductArgument(GroupElement[] ls, GroupElement[] rs, BigInteger a, 
       }
       lScalars[2 * nm] = mul(ScalarField.innerProduct(av, 0, bv, half, half), w);
       rScalars[2 * nm] = mul(ScalarField.innerProduct(av, half, bv, 0, half), w);
-      ls[round] = Bn254.GROUP.multiScalarMultiply(points, lScalars);
-      rs[round] = Bn254.GROUP.multiScalarMultiply(points, rScalars);
+      GroupElement[] lr =
+          Bn254.GROUP.multiScalarMultiplyAll(points, new BigInteger[][] {lScalars, rScalars});
+      ls[round] = lr[0];
+      rs[round] = lr[1];
       t.appendPoint("L", ls[round]);
       t.appendPoint("R", rs[round]);
       BigInteger u = t.challenge("u");

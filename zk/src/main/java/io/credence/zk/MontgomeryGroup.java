@@ -10,13 +10,17 @@ import java.math.BigInteger;
  * <p>Multi-scalar multiplication, chosen by size: below {@value #PIPPENGER_THRESHOLD} non-zero
  * terms, interleaved wNAF (Straus) with one shared doubling chain, a window of {@value #WINDOW}
  * bits for ordinary points and {@value #FIXED_WINDOW} or {@value #LARGE_FIXED_WINDOW} bits for
- * fixed bases (the generators, see {@link #precomputed}), whose scalars are also split at 2^128 on
- * a cached 2^128·P; from {@value #BATCHED_STRAUS_THRESHOLD} terms on, the additions of each bit
- * position are summed in affine coordinates with shared inversions ({@link AffineColumns}). From
- * {@value #PIPPENGER_THRESHOLD} terms on, the bucket method. Each point's table of odd multiples is
- * computed once, normalized to affine together with the other new tables (Montgomery's trick: one
- * field inversion per call) and cached on the point, so the generators pay for it only once per
- * process.
+ * fixed bases (the generators, see {@link #precomputed}), whose large-table scalars are also cut
+ * into {@value #SPLIT_BITS}-bit chunks on cached multiples 2^(SPLIT_BITS·c)·P; an ordinary point's
+ * scalar above 2^128 is split with the GLV endomorphism ({@link Glv}) on P and a cached φ(P), whose
+ * table is P's times β, so the doubling chain stays at about 128 bits; from {@value
+ * #BATCHED_STRAUS_THRESHOLD} terms on, the additions of each bit position are summed in affine
+ * coordinates with shared inversions ({@link AffineColumns}). From {@value #PIPPENGER_THRESHOLD}
+ * terms on, the bucket method. Each point's table of odd multiples is computed once, normalized to
+ * affine together with the other new tables (Montgomery's trick: one field inversion per call) and
+ * cached on the point, so the generators pay for it only once per process. {@link
+ * #multiScalarMultiplyAll} and {@link #addAll} share one inversion per level and one normalisation
+ * among several results.
  */
 final class MontgomeryGroup implements CurveGroup {
 
@@ -41,7 +45,23 @@ final class MontgomeryGroup implements CurveGroup {
    */
   static final int BATCHED_STRAUS_THRESHOLD = 8;
 
+  /**
+   * A large-table fixed base's scalar is cut into chunks of this many bits, each on a cached
+   * 2^(SPLIT_BITS·c)·P, so the doubling chain of an MSM over such bases is this long. 64 (four
+   * chunks, twice the table memory) saved 7 % of a band proof's field operations but no measurable
+   * time; 128 is kept.
+   */
+  static final int SPLIT_BITS = 128;
+
+  private static final int CHUNKS = 256 / SPLIT_BITS;
+  private static final BigInteger CHUNK_MASK =
+      BigInteger.ONE.shiftLeft(SPLIT_BITS).subtract(BigInteger.ONE);
+
+  /** An ordinary point's scalar above this many bits is split with the GLV endomorphism. */
   private static final int HALF_BITS = 128;
+
+  private static final BigInteger HALF_MASK =
+      BigInteger.ONE.shiftLeft(HALF_BITS).subtract(BigInteger.ONE);
 
   private static final int JAC = JacobianLimbs.JAC;
   private static final int AFF = JacobianLimbs.AFF;
@@ -58,8 +78,11 @@ final class MontgomeryGroup implements CurveGroup {
     final int window;
     // P, 3P, …, (2^(w−1) − 1)·P as affine limbs, 8 longs (x, y) per entry
     private volatile long[] table;
-    // for a fixed base: 2^128·P, whose table serves the scalar's upper half (halves the doublings)
-    private volatile Affine high;
+    // for a large-table fixed base: 2^(SPLIT_BITS·c)·P for c = 1, 2, …, whose tables serve the
+    // scalar's upper chunks (shortens the doubling chain)
+    private volatile Affine[] shifted;
+    // for any other point: φ(P) = λ·P (GLV), whose table is derived from P's
+    private volatile Affine endo;
 
     Affine(Fp x, Fp y, int window) {
       this.x = x;
@@ -162,6 +185,42 @@ final class MontgomeryGroup implements CurveGroup {
     return toAffine(acc);
   }
 
+  /** Pairwise sums with one shared normalisation to affine coordinates. */
+  @Override
+  public GroupElement[] addAll(GroupElement[] a, GroupElement[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("a and b differ in length");
+    }
+    long[] jacs = new long[a.length * JAC]; // zero: the identity
+    long[] q = new long[AFF];
+    long[] s = new long[SCRATCH];
+    for (int i = 0; i < a.length; i++) {
+      for (GroupElement e : new GroupElement[] {a[i], b[i]}) {
+        Affine p = (Affine) e;
+        if (!p.isIdentity()) {
+          p.x.copyTo(q, 0);
+          p.y.copyTo(q, 4);
+          JacobianLimbs.madd(jacs, i * JAC, q, 0, false, s);
+        }
+      }
+    }
+    return normalized(jacs, a.length);
+  }
+
+  /** The count Jacobian points in jacs as affine points, with one inversion. */
+  private GroupElement[] normalized(long[] jacs, int count) {
+    long[] affine = JacobianLimbs.batchToAffine(jacs, count);
+    GroupElement[] out = new GroupElement[count];
+    for (int m = 0; m < count; m++) {
+      out[m] =
+          JacobianLimbs.isIdentity(jacs, m * JAC)
+              ? identity
+              : new Affine(
+                  Fp.fromLimbs(affine, m * AFF), Fp.fromLimbs(affine, m * AFF + 4), WINDOW);
+    }
+    return out;
+  }
+
   @Override
   public GroupElement negate(GroupElement a) {
     Affine p = (Affine) a;
@@ -201,12 +260,78 @@ final class MontgomeryGroup implements CurveGroup {
 
   private GroupElement multiScalarMultiply(
       GroupElement[] points, BigInteger[] scalars, boolean buckets) {
+    Affine[] ps = new Affine[points.length];
+    BigInteger[] ks = new BigInteger[points.length];
+    int count = nonZeroTerms(points, scalars, ps, ks);
+    if (count == 0) {
+      return identity;
+    }
+    long[] acc =
+        buckets || count >= PIPPENGER_THRESHOLD
+            ? pippenger(ps, ks, count)
+            : straus(terms(ps, ks, count));
+    return toAffine(acc);
+  }
+
+  /**
+   * Several MSMs over the same points (the prover's L and R of an inner-product round): the column
+   * sums of all of them share each level's inversion, and the results share one normalisation.
+   */
+  @Override
+  public GroupElement[] multiScalarMultiplyAll(GroupElement[] points, BigInteger[][] scalarSets) {
+    int sets = scalarSets.length;
+    long[] jacs = new long[sets * JAC]; // zero: the identity
+    Terms[] batched = new Terms[sets];
+    int batchedCount = 0;
+    int[] batchedIndex = new int[sets];
+    for (int m = 0; m < sets; m++) {
+      Affine[] ps = new Affine[points.length];
+      BigInteger[] ks = new BigInteger[points.length];
+      int count = nonZeroTerms(points, scalarSets[m], ps, ks);
+      if (count == 0) {
+        continue;
+      }
+      if (count >= PIPPENGER_THRESHOLD) {
+        System.arraycopy(pippenger(ps, ks, count), 0, jacs, m * JAC, JAC);
+        continue;
+      }
+      Terms t = terms(ps, ks, count);
+      if (t.count() >= BATCHED_STRAUS_THRESHOLD) {
+        batched[batchedCount] = t;
+        batchedIndex[batchedCount++] = m;
+      } else {
+        System.arraycopy(straus(t), 0, jacs, m * JAC, JAC);
+      }
+    }
+    if (batchedCount > 0) {
+      long[][][] tables = new long[batchedCount][][];
+      int[][][] nafs = new int[batchedCount][][];
+      int[] counts = new int[batchedCount];
+      int[] maxLens = new int[batchedCount];
+      for (int b = 0; b < batchedCount; b++) {
+        tables[b] = batched[b].tables();
+        nafs[b] = batched[b].nafs();
+        counts[b] = batched[b].count();
+        maxLens[b] = batched[b].maxLen();
+      }
+      long[][] accs = AffineColumns.sumAll(tables, nafs, counts, maxLens);
+      for (int b = 0; b < batchedCount; b++) {
+        System.arraycopy(accs[b], 0, jacs, batchedIndex[b] * JAC, JAC);
+      }
+    }
+    return normalized(jacs, sets);
+  }
+
+  /**
+   * Copies the terms with a non-zero scalar (reduced mod r) and a point other than the identity to
+   * ps and ks, and returns how many there are.
+   */
+  private static int nonZeroTerms(
+      GroupElement[] points, BigInteger[] scalars, Affine[] ps, BigInteger[] ks) {
     if (points.length != scalars.length) {
       throw new IllegalArgumentException("points and scalars differ in length");
     }
     int count = 0;
-    Affine[] ps = new Affine[points.length];
-    BigInteger[] ks = new BigInteger[points.length];
     for (int i = 0; i < points.length; i++) {
       BigInteger k =
           scalars[i].signum() < 0 || scalars[i].bitLength() > 254
@@ -220,41 +345,80 @@ final class MontgomeryGroup implements CurveGroup {
       ks[count] = k;
       count++;
     }
-    if (count == 0) {
-      return identity;
-    }
-    long[] acc =
-        buckets || count >= PIPPENGER_THRESHOLD ? pippenger(ps, ks, count) : straus(ps, ks, count);
-    return toAffine(acc);
+    return count;
   }
 
-  /** Interleaved wNAF: one shared doubling chain, one mixed addition per non-zero digit. */
-  private long[] straus(Affine[] ps, BigInteger[] ks, int count) {
-    // A large-table fixed base's scalar is split as k = lo + 2^128·hi, hi on the cached point
-    // 2^128·P, so an MSM over those bases only (every prover MSM of a score statement) needs 128
-    // doublings instead of 254. The other generators are not split: in the MSMs that use them the
+  /** An MSM's terms after splitting: bases' tables and sparse wNAF digits. */
+  private record Terms(long[][] tables, int[][] nafs, int count, int maxLen) {}
+
+  private Terms terms(Affine[] ps, BigInteger[] ks, int count) {
+    // A large-table fixed base's scalar is split into chunks k = Σ 2^(b·c)·k_c, each on a cached
+    // 2^(b·c)·P, so an MSM over those bases only (every prover MSM of a score statement) needs
+    // b = SPLIT_BITS doublings instead of 254 (and as many final column additions). The other
+    // generators are not split: in the MSMs that use them the
     // doublings are under 2 % of the work, and their tables are kept small (at most 8,192 of them).
-    Affine[] bases = new Affine[2 * count];
-    int[][] nafs = new int[2 * count][];
+    // Any other point's scalar above 2^128 is split with the GLV endomorphism, k ≡ k1 + k2·λ, on P
+    // and φ(P), for the same reason: the verifier's proof points then stop doubling the chain of
+    // the whole MSM to 254 bits.
+    // Chunks of SPLIT_BITS when every point is a large-table base (the prover's MSMs); else the
+    // chain is 128 bits long anyway (GLV, other generators), and halves of 128 bits need fewer
+    // terms.
+    int splitBits = SPLIT_BITS;
+    for (int i = 0; i < count; i++) {
+      if (ps[i].window != LARGE_FIXED_WINDOW) {
+        splitBits = HALF_BITS;
+        break;
+      }
+    }
+    int most = Math.max(2, CHUNKS) * count;
+    Affine[] bases = new Affine[most];
+    Affine[] endoOf = new Affine[most]; // non-null where bases[t] = φ(endoOf[t])
+    int[][] nafs = new int[most][];
     int terms = 0;
     int maxLen = 0;
     for (int i = 0; i < count; i++) {
       Affine p = ps[i];
       BigInteger k = ks[i];
-      if (p.window == LARGE_FIXED_WINDOW && k.bitLength() > HALF_BITS) {
-        bases[terms] = high(p);
-        nafs[terms] = wnaf(k.shiftRight(HALF_BITS), p.window);
+      if (p.window == WINDOW && k.bitLength() > HALF_BITS) {
+        BigInteger[] split = Glv.decompose(k);
+        bases[terms] = p; // kept even when k1 = 0: φ(P)'s table is derived from P's
+        nafs[terms] = signedWnaf(split[0], WINDOW);
         maxLen = Math.max(maxLen, length(nafs[terms++]));
-        k = k.subtract(k.shiftRight(HALF_BITS).shiftLeft(HALF_BITS));
-        if (k.signum() == 0) {
-          continue;
+        bases[terms] = endo(p);
+        endoOf[terms] = p;
+        nafs[terms] = signedWnaf(split[1], WINDOW);
+        maxLen = Math.max(maxLen, length(nafs[terms++]));
+        continue;
+      }
+      if (p.window == LARGE_FIXED_WINDOW && k.bitLength() > splitBits) {
+        Affine[] shifted = shifted(p);
+        BigInteger mask = splitBits == SPLIT_BITS ? CHUNK_MASK : HALF_MASK;
+        for (int c = 0; c < 256 / splitBits; c++) {
+          BigInteger chunk = k.shiftRight(c * splitBits).and(mask);
+          if (chunk.signum() != 0) {
+            bases[terms] = c == 0 ? p : shifted[c * (splitBits / SPLIT_BITS) - 1];
+            nafs[terms] = wnaf(chunk, p.window);
+            maxLen = Math.max(maxLen, length(nafs[terms++]));
+          }
         }
+        continue;
       }
       bases[terms] = p;
       nafs[terms] = wnaf(k, p.window);
       maxLen = Math.max(maxLen, length(nafs[terms++]));
     }
-    long[][] tables = tables(bases, terms);
+    return new Terms(tables(bases, endoOf, terms), nafs, terms, maxLen);
+  }
+
+  /**
+   * Interleaved wNAF: one shared doubling chain, one mixed addition per non-zero digit; from
+   * {@value #BATCHED_STRAUS_THRESHOLD} terms on with the additions batched ({@link AffineColumns}).
+   */
+  private static long[] straus(Terms t) {
+    long[][] tables = t.tables();
+    int[][] nafs = t.nafs();
+    int terms = t.count();
+    int maxLen = t.maxLen();
     if (terms >= BATCHED_STRAUS_THRESHOLD) {
       return AffineColumns.sum(tables, nafs, terms, maxLen);
     }
@@ -355,44 +519,100 @@ final class MontgomeryGroup implements CurveGroup {
     }
   }
 
-  /** 2^128·P for a large-table fixed base, computed once and cached (with the same window). */
-  private static Affine high(Affine p) {
-    Affine h = p.high;
+  /**
+   * 2^(SPLIT_BITS·c)·P for c = 1 … CHUNKS − 1, for a large-table fixed base: computed once (one
+   * inversion for all) and cached, with the same window.
+   */
+  private static Affine[] shifted(Affine p) {
+    Affine[] h = p.shifted;
     if (h == null) {
-      long[] j = new long[JAC];
-      p.x.copyTo(j, 0);
-      p.y.copyTo(j, 4);
-      FieldLimbs.setOne(j, 8);
+      long[] j = new long[(CHUNKS - 1) * JAC];
+      long[] acc = new long[JAC];
+      p.x.copyTo(acc, 0);
+      p.y.copyTo(acc, 4);
+      FieldLimbs.setOne(acc, 8);
       long[] s = new long[SCRATCH];
-      for (int i = 0; i < HALF_BITS; i++) {
-        JacobianLimbs.dbl(j, 0, s);
+      for (int c = 1; c < CHUNKS; c++) {
+        for (int i = 0; i < SPLIT_BITS; i++) {
+          JacobianLimbs.dbl(acc, 0, s);
+        }
+        System.arraycopy(acc, 0, j, (c - 1) * JAC, JAC);
       }
-      long[] a = JacobianLimbs.batchToAffine(j, 1);
-      h = new Affine(Fp.fromLimbs(a, 0), Fp.fromLimbs(a, 4), p.window);
-      p.high = h;
+      long[] a = JacobianLimbs.batchToAffine(j, CHUNKS - 1);
+      h = new Affine[CHUNKS - 1];
+      for (int c = 0; c < CHUNKS - 1; c++) {
+        h[c] = new Affine(Fp.fromLimbs(a, c * AFF), Fp.fromLimbs(a, c * AFF + 4), p.window);
+      }
+      p.shifted = h;
     }
     return h;
   }
 
-  /** Odd-multiple tables, computing and caching the missing ones with one shared inversion. */
-  private long[][] tables(Affine[] ps, int count) {
+  /** φ(P) for the GLV split, computed once and cached on P. */
+  private static Affine endo(Affine p) {
+    Affine e = p.endo;
+    if (e == null) {
+      e = new Affine(Fp.mul(Glv.BETA, p.x), p.y, p.window);
+      p.endo = e;
+    }
+    return e;
+  }
+
+  /** The wNAF of |k| ({@link #wnaf}), with the digits negated when k is negative. */
+  static int[] signedWnaf(BigInteger k, int w) {
+    int[] naf = wnaf(k.abs(), w);
+    if (k.signum() < 0) {
+      for (int j = 1; j < naf.length; j += 2) {
+        naf[j] = -naf[j];
+      }
+    }
+    return naf;
+  }
+
+  /**
+   * Odd-multiple tables, computing and caching the missing ones with one shared inversion. Where
+   * {@code endoOf[i]} is set, ps[i] is φ(endoOf[i]), whose table is endoOf[i]'s with every x
+   * multiplied by β (endoOf[i] is among the points, before it).
+   */
+  private long[][] tables(Affine[] ps, Affine[] endoOf, int count) {
     long[][] out = new long[count][];
     int total = 0;
     for (int i = 0; i < count; i++) {
       out[i] = ps[i].table;
-      if (out[i] == null) {
+      if (out[i] == null && endoOf[i] == null) {
         total += tableSize(ps[i]);
       }
     }
-    if (total == 0) {
-      return out;
+    if (total > 0) {
+      computeTables(ps, endoOf, out, total);
     }
+    long[] beta = null;
+    for (int i = 0; i < count; i++) {
+      if (out[i] != null) {
+        continue;
+      }
+      if (beta == null) {
+        beta = new long[4];
+        Glv.BETA.copyTo(beta, 0);
+      }
+      long[] table = endoOf[i].table.clone();
+      for (int e = 0; e < table.length; e += AFF) {
+        FieldLimbs.mul(table, e, table, e, beta, 0);
+      }
+      ps[i].table = table;
+      out[i] = table;
+    }
+    return out;
+  }
+
+  private void computeTables(Affine[] ps, Affine[] endoOf, long[][] out, int total) {
+    int count = out.length;
     long[] jacs = new long[total * JAC];
     long[] s = new long[SCRATCH];
     long[] twice = new long[JAC];
     int idx = 0;
     for (int i = 0; i < count; i++) {
-      if (out[i] != null) {
+      if (out[i] != null || endoOf[i] != null) {
         continue;
       }
       Affine p = ps[i];
@@ -411,7 +631,7 @@ final class MontgomeryGroup implements CurveGroup {
     long[] flat = JacobianLimbs.batchToAffine(jacs, total);
     idx = 0;
     for (int i = 0; i < count; i++) {
-      if (out[i] != null) {
+      if (out[i] != null || endoOf[i] != null) {
         continue;
       }
       int size = tableSize(ps[i]);
@@ -420,7 +640,6 @@ final class MontgomeryGroup implements CurveGroup {
       ps[i].table = table;
       out[i] = table;
     }
-    return out;
   }
 
   private static int tableSize(Affine p) {

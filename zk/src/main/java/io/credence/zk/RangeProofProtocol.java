@@ -164,8 +164,11 @@ final class RangeProofProtocol {
     BigInteger tau1 = ScalarField.random(rnd);
     BigInteger tau2 = ScalarField.random(rnd);
     GroupElement[] gh = {Generators.G, Generators.H};
-    GroupElement bigT1 = grp.multiScalarMultiply(gh, new BigInteger[] {t1, tau1});
-    GroupElement bigT2 = grp.multiScalarMultiply(gh, new BigInteger[] {t2, tau2});
+    GroupElement[] bigT =
+        grp.multiScalarMultiplyAll(
+            gh, new BigInteger[][] {{t1, tau1}, {t2, tau2}}); // one normalisation for both
+    GroupElement bigT1 = bigT[0];
+    GroupElement bigT2 = bigT[1];
     t.appendPoint("T1", bigT1);
     t.appendPoint("T2", bigT2);
     BigInteger x = t.challenge("x");

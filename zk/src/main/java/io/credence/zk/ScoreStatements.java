@@ -1,6 +1,8 @@
 package io.credence.zk;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
 /** How a score statement maps to range-proof inputs: the derived commitments and values. */
 final class ScoreStatements {
@@ -27,18 +29,53 @@ final class ScoreStatements {
 
   /** Threshold: [V − t·G]; band: [V − lo·G, hi·G − V]. */
   static GroupElement[] derivedCommitments(Statement statement, GroupElement v) {
-    CurveGroup g = Bn254.GROUP;
-    if (statement instanceof Statement.Threshold th) {
-      return new GroupElement[] {shift(v, -1, th.t())};
-    }
-    Statement.Band band = (Statement.Band) statement;
-    return new GroupElement[] {shift(v, -1, band.lo()), shift(g.negate(v), 1, band.hi())};
+    return derivedCommitments(List.of(statement), List.of(v))[0];
   }
 
-  /** p + sign·k·G. */
-  private static GroupElement shift(GroupElement p, int sign, long k) {
+  /**
+   * {@link #derivedCommitments(Statement, GroupElement)} for many statements at once: all the k·G
+   * share one normalisation to affine coordinates, and all the sums another.
+   */
+  static GroupElement[][] derivedCommitments(List<Statement> statements, List<GroupElement> vs) {
     CurveGroup g = Bn254.GROUP;
-    GroupElement kg = g.multiply(Generators.G, BigInteger.valueOf(k));
-    return g.add(p, sign < 0 ? g.negate(kg) : kg);
+    // each commitment is first + sign·k·G with 0 ≤ k ≤ 850: small scalars, short doubling chains
+    List<GroupElement> firsts = new ArrayList<>();
+    List<Long> ks = new ArrayList<>();
+    List<Boolean> subtract = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      GroupElement v = vs.get(i);
+      if (statements.get(i) instanceof Statement.Threshold th) {
+        firsts.add(v);
+        ks.add(th.t());
+        subtract.add(true);
+      } else {
+        Statement.Band band = (Statement.Band) statements.get(i);
+        firsts.add(v);
+        ks.add(band.lo());
+        subtract.add(true);
+        firsts.add(g.negate(v));
+        ks.add(band.hi());
+        subtract.add(false);
+      }
+    }
+    BigInteger[][] sets = new BigInteger[ks.size()][];
+    for (int j = 0; j < sets.length; j++) {
+      sets[j] = new BigInteger[] {BigInteger.valueOf(ks.get(j))};
+    }
+    GroupElement[] kgs = g.multiScalarMultiplyAll(new GroupElement[] {Generators.G}, sets);
+    for (int j = 0; j < kgs.length; j++) {
+      if (subtract.get(j)) {
+        kgs[j] = g.negate(kgs[j]);
+      }
+    }
+    GroupElement[] sums = g.addAll(firsts.toArray(new GroupElement[0]), kgs);
+    GroupElement[][] out = new GroupElement[statements.size()][];
+    int j = 0;
+    for (int i = 0; i < out.length; i++) {
+      int count = statements.get(i) instanceof Statement.Threshold ? 1 : 2;
+      out[i] = java.util.Arrays.copyOfRange(sums, j, j + count);
+      j += count;
+    }
+    return out;
   }
 }

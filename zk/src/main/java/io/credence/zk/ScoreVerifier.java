@@ -89,13 +89,18 @@ public final class ScoreVerifier {
    */
   public void verifyBatch(List<Claim> claims) throws ProofVerificationException {
     List<RangeProofProtocol.Claim> inner = new ArrayList<>(claims.size());
-    for (Claim c : claims) {
+    GroupElement[][] derived =
+        ScoreStatements.derivedCommitments(
+            claims.stream().map(Claim::statement).toList(),
+            claims.stream().map(c -> c.commitment().point()).toList());
+    for (int i = 0; i < claims.size(); i++) {
+      Claim c = claims.get(i);
       inner.add(
           new RangeProofProtocol.Claim(
               c.transcript(),
               ScoreStatements.verifierBits(c.statement(), c.proof()),
               c.statement().encode(),
-              ScoreStatements.derivedCommitments(c.statement(), c.commitment().point()),
+              derived[i],
               c.context(),
               c.proof()));
     }

@@ -68,6 +68,64 @@ class FieldLimbsTest {
     }
   }
 
+  /** The limbs of a's Montgomery form plus p: the second representation of a in [0, 2p). */
+  private static long[] plusP(BigInteger a) {
+    BigInteger mont = a.shiftLeft(256).mod(P).add(P);
+    long[] l = new long[4];
+    for (int i = 0; i < 4; i++) {
+      l[i] = mont.shiftRight(64 * i).longValue();
+    }
+    return l;
+  }
+
+  private static BigInteger raw(long[] l) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = 3; i >= 0; i--) {
+      v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(l[i])));
+    }
+    return v;
+  }
+
+  @Test
+  void lazilyReducedInputsGiveTheSameValuesAndOutputsStayBelowTwoP() {
+    List<BigInteger> xs = samples();
+    BigInteger twoP = P.shiftLeft(1);
+    long[] r = new long[4];
+    for (BigInteger a : xs.subList(0, 30)) {
+      long[] la = plusP(a);
+      assertThat(FieldLimbs.isZero(la, 0)).as("isZero(%s + p)", a).isEqualTo(a.signum() == 0);
+      assertThat(FieldLimbs.equal(la, 0, limbs(a), 0)).as("%s + p ≡ %s", a, a).isTrue();
+      assertThat(FieldLimbs.equal(limbs(a), 0, la, 0)).isTrue();
+      FieldLimbs.neg(r, 0, la, 0);
+      assertThat(raw(r)).isLessThan(twoP);
+      assertThat(value(r, 0)).isEqualTo(a.negate().mod(P));
+      for (BigInteger b : xs.subList(0, 30)) {
+        long[] lb = plusP(b);
+        assertThat(FieldLimbs.equal(la, 0, lb, 0)).isEqualTo(a.equals(b));
+        FieldLimbs.mul(r, 0, la, 0, lb, 0);
+        assertThat(raw(r)).as("%s·%s below 2p", a, b).isLessThan(twoP);
+        assertThat(value(r, 0)).isEqualTo(a.multiply(b).mod(P));
+        FieldLimbs.add(r, 0, la, 0, lb, 0);
+        assertThat(raw(r)).isLessThan(twoP);
+        assertThat(value(r, 0)).isEqualTo(a.add(b).mod(P));
+        FieldLimbs.sub(r, 0, la, 0, limbs(b), 0);
+        assertThat(raw(r)).isLessThan(twoP);
+        assertThat(value(r, 0)).isEqualTo(a.subtract(b).mod(P));
+        FieldLimbs.sub(r, 0, limbs(a), 0, lb, 0);
+        assertThat(raw(r)).isLessThan(twoP);
+        assertThat(value(r, 0)).isEqualTo(a.subtract(b).mod(P));
+      }
+    }
+    // the largest lazily reduced value, 2p − 1 (the element whose Montgomery form is p − 1),
+    // squared
+    BigInteger m = P.subtract(BigInteger.ONE).multiply(BigInteger.ONE.shiftLeft(256).modInverse(P));
+    long[] top = plusP(m.mod(P));
+    assertThat(raw(top)).isEqualTo(twoP.subtract(BigInteger.ONE));
+    FieldLimbs.sqr(r, 0, top, 0);
+    assertThat(raw(r)).isLessThan(twoP);
+    assertThat(value(r, 0)).isEqualTo(m.multiply(m).mod(P));
+  }
+
   @Test
   void outputMayAliasAnInput() {
     BigInteger a = new BigInteger(254, random).mod(P);

@@ -117,6 +117,60 @@ class MontgomeryGroupTest {
   }
 
   @Test
+  void pairwiseSumsHandleDoublingInverseAndIdentity() {
+    GroupElement[] p = pair(scalar());
+    GroupElement[] q = pair(scalar());
+    GroupElement[] a = {p[0], p[0], p[0], fast.identity(), p[0], fast.identity()};
+    GroupElement[] b = {q[0], p[0], fast.negate(p[0]), q[0], fast.identity(), fast.identity()};
+    GroupElement[] expected = {
+      bc.add(p[1], q[1]), bc.add(p[1], p[1]), bc.identity(), q[1], p[1], bc.identity()
+    };
+    GroupElement[] got = fast.addAll(a, b);
+    for (int i = 0; i < a.length; i++) {
+      assertSame(got[i], expected[i]);
+    }
+    assertThatThrownBy(() -> fast.addAll(a, new GroupElement[1]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void severalMsmsAtOnceMatchBouncyCastleOneByOne() {
+    int size = 40;
+    GroupElement[] fp = new GroupElement[size];
+    GroupElement[] bp = new GroupElement[size];
+    for (int i = 0; i < size; i++) {
+      GroupElement[] p = pair(scalar());
+      fp[i] = i % 3 == 0 ? fast.precomputedLarge(p[0]) : p[0];
+      bp[i] = p[1];
+    }
+    BigInteger[] dense = new BigInteger[size];
+    BigInteger[] sparse = new BigInteger[size]; // below the batched threshold
+    BigInteger[] zero = new BigInteger[size];
+    BigInteger[] cancelling = new BigInteger[size]; // k·P0 + (r − k)·P0 = identity
+    for (int i = 0; i < size; i++) {
+      dense[i] = scalar();
+      sparse[i] = i < 3 ? scalar() : BigInteger.ZERO;
+      zero[i] = BigInteger.ZERO;
+      cancelling[i] = BigInteger.ZERO;
+    }
+    GroupElement[] fp2 = fp.clone();
+    GroupElement[] bp2 = bp.clone();
+    fp2[1] = fp2[0];
+    bp2[1] = bp2[0];
+    BigInteger k = scalar();
+    cancelling[0] = k;
+    cancelling[1] = ScalarField.R.subtract(k);
+    BigInteger[][] sets = {dense, sparse, zero, dense.clone(), cancelling};
+    GroupElement[] got = fast.multiScalarMultiplyAll(fp2, sets);
+    assertThat(got).hasSize(sets.length);
+    for (int m = 0; m < sets.length; m++) {
+      assertSame(got[m], bc.multiScalarMultiply(bp2, sets[m]));
+    }
+    assertThat(got[2].isIdentity()).isTrue();
+    assertThat(got[4].isIdentity()).isTrue();
+  }
+
+  @Test
   void fixedBasesWithSplitScalarsMatchBouncyCastle() {
     for (int size : new int[] {1, 3, 20}) {
       GroupElement[] fp = new GroupElement[size];
@@ -137,6 +191,34 @@ class MontgomeryGroupTest {
       }
       assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
       assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks)); // cached
+    }
+  }
+
+  @Test
+  void largeTableBasesWithScalarsInChunksMatchBouncyCastle() {
+    // Only large-table bases: their scalars are cut into SPLIT_BITS chunks (empty chunks skipped).
+    BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+    for (int size : new int[] {1, 2, 5, 12}) {
+      GroupElement[] fp = new GroupElement[size];
+      GroupElement[] bp = new GroupElement[size];
+      BigInteger[] ks = new BigInteger[size];
+      for (int i = 0; i < size; i++) {
+        GroupElement[] p = pair(scalar());
+        fp[i] = fast.precomputedLarge(p[0]);
+        bp[i] = p[1];
+        ks[i] =
+            switch (i % 6) {
+              case 0 -> scalar();
+              case 1 -> two64.subtract(BigInteger.ONE); // one chunk, not split
+              case 2 -> two64; // only the second chunk
+              case 3 -> BigInteger.ONE.shiftLeft(192).add(BigInteger.valueOf(5)); // middle empty
+              case 4 -> ScalarField.R.subtract(BigInteger.ONE);
+              default -> scalar().shiftRight(100);
+            };
+      }
+      for (int round = 0; round < 2; round++) { // the second time with cached tables
+        assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+      }
     }
   }
 
