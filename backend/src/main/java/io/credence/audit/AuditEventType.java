@@ -13,5 +13,13 @@ enum AuditEventType {
   WALLET_UNLINKED,
   /** Further failed sign-ins of one client within one minute, counted in one entry. */
   SIGN_IN_FAILED_REPEATED,
-  SIGNED_OUT_EVERYWHERE
+  SIGNED_OUT_EVERYWHERE,
+  // Issue 11 (issuance pipeline): scoring, attestation, mint and revocation entries.
+  SCORE_COMPUTED,
+  ATTESTATION_ISSUED,
+  ATTESTATION_CONSENTED,
+  ATTESTATION_MINTED,
+  ATTESTATION_MINT_FAILED,
+  ATTESTATION_REVOKED,
+  REVOCATION_RELAYED
 }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Audit",
-    allowedDependencies = {"platform", "auth", "borrower"})
+    allowedDependencies = {"platform", "auth", "borrower", "scoring", "attestation"})
 package io.credence.audit;
 
 import org.springframework.modulith.ApplicationModule;
