@@ -4,9 +4,9 @@ import io.credence.borrower.BorrowerPrincipal;
 import io.credence.borrower.Borrowers;
 import io.credence.borrower.WalletLinkId;
 import io.credence.platform.ApiProblemException;
+import io.credence.platform.PortalController;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The borrower's portal pages: sign-in and unlinking. "My wallets" itself is rendered by the
  * history module's pages, since it shows what each wallet contributed (issue 16).
  */
-@Controller
+@PortalController
 class PortalPages {
 
   private final Borrowers borrowers;

@@ -9,6 +9,7 @@ import io.credence.history.ConfiguredChain;
 import io.credence.history.SyncedHistory;
 import io.credence.history.SyncedHistory.SyncedEvent;
 import io.credence.history.SyncedHistory.WalletContribution;
+import io.credence.platform.PortalController;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * here rather than in {@code borrower} because it shows history, and history depends on borrower,
  * not the reverse.
  */
-@Controller
+@PortalController
 class HistoryPages {
 
   private final Borrowers borrowers;

@@ -34,7 +34,10 @@ class PortalPagesBrowserIT {
     browser.find("#manual-chain").clear();
     browser.find("#manual-chain").sendKeys("1");
     browser.find("#manual-show").click();
-    browser.waitFor(() -> browser.find("#manual-sign-in").isDisplayed());
+    browser.waitFor(
+        () ->
+            browser.find("#manual-sign-in").isDisplayed()
+                && !browser.find("#manual-message").getDomProperty("value").isEmpty());
     String message = browser.find("#manual-message").getDomProperty("value");
     assertThat(message)
         .startsWith("localhost:" + port + " wants you to sign in with your Ethereum account:\n")
@@ -77,17 +80,26 @@ class PortalPagesBrowserIT {
     assertThat(browser.find("#manual-address").getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.find("#manual-sign-in").isDisplayed()).isFalse();
 
-    // A chain this server does not support: the server's problem detail, shown on the page.
+    // A chain this server does not support: the message can be prepared, but the correctly signed
+    // sign-in is refused with the server's reason, shown on the page; no session is opened.
+    TestWallets.Evm wallet = TestWallets.Evm.random();
     browser.find("#manual-address").clear();
-    browser.find("#manual-address").sendKeys(TestWallets.Evm.random().address());
+    browser.find("#manual-address").sendKeys(wallet.address());
     browser.find("#manual-chain").clear();
     browser.find("#manual-chain").sendKeys("999999");
     browser.find("#manual-show").click();
+    browser.waitFor(() -> !browser.find("#manual-message").getDomProperty("value").isEmpty());
+    String message = browser.find("#manual-message").getDomProperty("value");
+    browser.find("#manual-signature").sendKeys(wallet.personalSign(message));
+    browser.find("#manual-submit").click();
     browser.waitFor(
         () -> browser.find("#manual-status").getDomAttribute("class").contains("error"));
     browser.check("unsupported-chain");
-    assertThat(browser.text("#manual-status")).isNotBlank().doesNotContain("Exception");
-    assertThat(browser.find("#manual-sign-in").isDisplayed()).isFalse();
+    assertThat(browser.text("#manual-status"))
+        .containsIgnoringCase("chain")
+        .doesNotContain("Exception");
+    browser.driver().get(url("/wallets"));
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/sign-in");
   }
 
   @Test
@@ -100,6 +112,35 @@ class PortalPagesBrowserIT {
     signIn(browser);
     browser.visit(url("/no-such-page"), "not-found");
     assertThat(browser.source()).contains("Page not found").doesNotContain("Whitelabel");
+  }
+
+  @Test
+  void scoreAndAttestPagesExplainWhatIsMissingAndUnknownUidsAreNotFound() {
+    PortalBrowser browser = PortalBrowser.shared().journey("score-and-attest-without-history");
+    signIn(browser);
+    browser.visit(url("/score"), "score-insufficient");
+    assertThat(browser.text("#insufficient")).contains("Not enough history to score yet");
+
+    browser.visit(url("/attest"), "attest");
+    browser.find("#recipient").sendKeys("not-an-address");
+    browser.find("#attest-submit").click();
+    browser.waitFor(() -> browser.text("#attest-status").contains("40 hex digits"));
+    assertThat(browser.find("#recipient").getDomAttribute("aria-invalid")).isEqualTo("true");
+
+    browser.find("#recipient").clear();
+    browser.find("#recipient").sendKeys(TestWallets.Evm.random().address());
+    browser.find("#statement-threshold").click();
+    browser.find("#threshold-min").sendKeys("12");
+    browser.find("#attest-submit").click();
+    browser.waitFor(() -> browser.text("#attest-status").contains("between 300 and 850"));
+
+    browser.visit(url("/attestations/0x1234"), "attestation-malformed-uid");
+    assertThat(browser.source()).contains("Page not found").doesNotContain("Whitelabel");
+    browser.visit(url("/attestations/0x" + "ab".repeat(32)), "attestation-unknown-uid");
+    assertThat(browser.source())
+        .contains("Page not found")
+        .contains("no such attestation")
+        .doesNotContain("Exception");
   }
 
   private void signIn(PortalBrowser browser) {
