@@ -43,9 +43,34 @@ class ArchitectureTest {
         .check(BACKEND);
   }
 
+  /**
+   * The scoring-model library's packages share the prefix {@code io.credence.scoring} with the
+   * backend's {@code scoring} module (issue 11): history depends on the library's feature types,
+   * scoring on history, which is no cycle between backend features.
+   */
+  private static final String[] SCORING_MODEL_LIBRARY = {
+    "io.credence.scoring.artifact..",
+    "io.credence.scoring.cli..",
+    "io.credence.scoring.data..",
+    "io.credence.scoring.evaluation..",
+    "io.credence.scoring.features..",
+    "io.credence.scoring.reasons..",
+    "io.credence.scoring.scorecard..",
+    "io.credence.scoring.simulation..",
+    "io.credence.scoring.training.."
+  };
+
   @Test
   void featurePackagesHaveNoCycles() {
-    slices().matching("io.credence.(*)..").should().beFreeOfCycles().check(BACKEND);
+    slices()
+        .matching("io.credence.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(
+            com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                SCORING_MODEL_LIBRARY))
+        .check(BACKEND);
   }
 
   @Test

@@ -16,7 +16,7 @@
  */
 @ApplicationModule(
     displayName = "Scoring",
-    allowedDependencies = {"platform", "borrower", "history"})
+    allowedDependencies = {"platform", "auth", "borrower", "history"})
 package io.credence.scoring;
 
 import org.springframework.modulith.ApplicationModule;

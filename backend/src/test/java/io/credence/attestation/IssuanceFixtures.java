@@ -78,6 +78,7 @@ public final class IssuanceFixtures {
    */
   public static void seedGoodHistory(
       JdbcClient jdbc, String profileId, String wallet, long chainId, Instant now) {
+    awaitQueuedSyncs(jdbc, profileId);
     String w = wallet.toLowerCase(Locale.ROOT);
     Instant start = now.minus(Duration.ofDays(720));
     int log = 0;
@@ -128,6 +129,27 @@ public final class IssuanceFixtures {
         9000);
     event(jdbc, chainId, w, "LiquidationCall", "USDC", 6, "15000000000", "15000", at, 9001);
     markSynced(jdbc, profileId, chainId, at.plusSeconds(2));
+  }
+
+  /**
+   * Signing in links the wallet, which queues a sync of every configured chain (asynchronously);
+   * waits for that, so it cannot overwrite the seeded "done" afterwards.
+   */
+  static void awaitQueuedSyncs(JdbcClient jdbc, String profileId) {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (Instant.now().isBefore(deadline)
+        && jdbc.sql("SELECT count(*) FROM history_sync WHERE profile_id = ?")
+                .param(UUID.fromString(profileId))
+                .query(Long.class)
+                .single()
+            == 0) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   static void markSynced(JdbcClient jdbc, String profileId, long chainId, Instant finished) {

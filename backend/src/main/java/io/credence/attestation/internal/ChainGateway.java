@@ -26,12 +26,14 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 final class ChainGateway {
 
   /** Records a signed transaction's hash before it leaves the process. */
-  @FunctionalInterface
   interface Journal {
     /**
      * @throws IllegalStateException if the rows are no longer this instance's (nothing is sent)
      */
     void record(String txHash);
+
+    /** The node refused the transaction (e.g. the relayer cannot pay for gas): nothing is out. */
+    void refused(String txHash);
   }
 
   private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
@@ -67,8 +69,13 @@ final class ChainGateway {
           @Override
           public EthSendTransaction signAndSend(RawTransaction raw) throws IOException {
             String signed = sign(raw);
-            journal.record(Hash.sha3(signed));
-            return web3j.ethSendRawTransaction(signed).send();
+            String hash = Hash.sha3(signed);
+            journal.record(hash);
+            EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();
+            if (sent.hasError()) {
+              journal.refused(hash);
+            }
+            return sent;
           }
         };
     BigInteger price = web3j.ethGasPrice().send().getGasPrice();
@@ -83,8 +90,14 @@ final class ChainGateway {
   RegistryClient reader(AttestationChains.Chain chain) throws IOException {
     return registry(
         chain,
-        hash -> {
-          throw new IllegalStateException("read-only registry client");
+        new Journal() {
+          @Override
+          public void record(String txHash) {
+            throw new IllegalStateException("read-only registry client");
+          }
+
+          @Override
+          public void refused(String txHash) {}
         });
   }
 

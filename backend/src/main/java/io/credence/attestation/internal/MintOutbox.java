@@ -261,24 +261,42 @@ public class MintOutbox implements OutboxTrigger {
   /** Writes the hash to the rows if they are still ours; otherwise refuses (nothing is sent). */
   private ChainGateway.Journal journal(
       AttestationChains.Chain chain, List<Row> rows, boolean revocation) {
-    return hash -> {
-      Instant now = clock.instant();
-      int updated = 0;
-      for (Row row : rows) {
-        updated +=
-            jdbc.sql(
-                    revocation
-                        ? "UPDATE attestation_chain SET revoke_state = 'SUBMITTED',"
-                            + " revoke_tx_hash = ? WHERE uid = ? AND chain_id = ?"
-                            + " AND claimed_by = ? AND claimed_until > ?"
-                        : "UPDATE attestation_chain SET mint_state = 'SUBMITTED', mint_tx_hash = ?,"
-                            + " mint_block = NULL WHERE uid = ? AND chain_id = ?"
-                            + " AND claimed_by = ? AND claimed_until > ?")
-                .params(hash, row.uid().bytes(), chain.id(), instanceName, Timestamp.from(now))
-                .update();
+    return new ChainGateway.Journal() {
+      @Override
+      public void record(String hash) {
+        Instant now = clock.instant();
+        int updated = 0;
+        for (Row row : rows) {
+          updated +=
+              jdbc.sql(
+                      revocation
+                          ? "UPDATE attestation_chain SET revoke_state = 'SUBMITTED',"
+                              + " revoke_tx_hash = ? WHERE uid = ? AND chain_id = ?"
+                              + " AND claimed_by = ? AND claimed_until > ?"
+                          : "UPDATE attestation_chain SET mint_state = 'SUBMITTED',"
+                              + " mint_tx_hash = ?, mint_block = NULL WHERE uid = ?"
+                              + " AND chain_id = ? AND claimed_by = ? AND claimed_until > ?")
+                  .params(hash, row.uid().bytes(), chain.id(), instanceName, Timestamp.from(now))
+                  .update();
+        }
+        if (updated != rows.size()) {
+          throw new IllegalStateException("outbox rows are no longer claimed by " + instanceName);
+        }
       }
-      if (updated != rows.size()) {
-        throw new IllegalStateException("outbox rows are no longer claimed by " + instanceName);
+
+      @Override
+      public void refused(String hash) {
+        for (Row row : rows) {
+          jdbc.sql(
+                  revocation
+                      ? "UPDATE attestation_chain SET revoke_state = 'PENDING',"
+                          + " revoke_tx_hash = NULL WHERE uid = ? AND chain_id = ?"
+                          + " AND revoke_tx_hash = ?"
+                      : "UPDATE attestation_chain SET mint_state = 'PENDING', mint_tx_hash = NULL"
+                          + " WHERE uid = ? AND chain_id = ? AND mint_tx_hash = ?")
+              .params(row.uid().bytes(), chain.id(), hash)
+              .update();
+        }
       }
     };
   }
