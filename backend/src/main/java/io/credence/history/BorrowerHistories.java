@@ -4,7 +4,9 @@ import io.credence.auth.ChainFamily;
 import io.credence.borrower.Borrowers;
 import io.credence.borrower.LinkedWallet;
 import io.credence.borrower.ProfileId;
+import io.credence.history.internal.ChainReadException;
 import io.credence.history.internal.ChainsProperties;
+import io.credence.history.internal.Positions;
 import io.credence.history.internal.StoredHistory;
 import io.credence.history.internal.SyncJobs;
 import io.credence.scoring.features.BorrowerHistory;
@@ -25,13 +27,19 @@ public class BorrowerHistories {
   private final StoredHistory stored;
   private final SyncJobs jobs;
   private final ChainsProperties chains;
+  private final Positions positions;
 
   BorrowerHistories(
-      Borrowers borrowers, StoredHistory stored, SyncJobs jobs, ChainsProperties chains) {
+      Borrowers borrowers,
+      StoredHistory stored,
+      SyncJobs jobs,
+      ChainsProperties chains,
+      Positions positions) {
     this.borrowers = borrowers;
     this.stored = stored;
     this.jobs = jobs;
     this.chains = chains;
+    this.positions = positions;
   }
 
   /** Queues a sync job per configured chain (a chain already queued is not queued twice). */
@@ -46,8 +54,11 @@ public class BorrowerHistories {
 
   /**
    * The stored history of every linked EVM wallet as of {@code asOf}: lending events (see {@code
-   * HistoryNormaliser} for the protocol mapping) and wallet activity per (wallet, chain) as of the
-   * last sync. Positions are not read yet: the list is empty.
+   * HistoryNormaliser} for the protocol mapping), wallet activity per (wallet, chain) as of the
+   * last sync, and the open positions at {@code asOf} read from the chains by {@code eth_call}
+   * ({@code Positions}).
+   *
+   * @throws PositionsUnavailableException if a configured chain cannot be read
    */
   public BorrowerHistory history(ProfileId profile, Instant asOf) {
     List<String> wallets =
@@ -57,9 +68,15 @@ public class BorrowerHistories {
             .map(a -> a.toLowerCase(Locale.ROOT))
             .distinct()
             .toList();
+    List<io.credence.scoring.features.PositionSnapshot> open;
+    try {
+      open = positions.at(wallets, asOf);
+    } catch (ChainReadException e) {
+      throw new PositionsUnavailableException(e);
+    }
     return new BorrowerHistory(
         stored.lendingEvents(wallets, asOf),
-        new WalletActivity(stored.activity(wallets), List.of()),
+        new WalletActivity(stored.activity(wallets), open),
         asOf);
   }
 

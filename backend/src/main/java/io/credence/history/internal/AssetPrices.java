@@ -137,7 +137,7 @@ class AssetPrices {
   private static final TypeReference<Uint256> UINT = new TypeReference<>() {};
 
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static org.web3j.abi.datatypes.Function fn(
+  static org.web3j.abi.datatypes.Function fn(
       String name, List<? extends Type> inputs, List<? extends TypeReference<?>> outputs) {
     return new org.web3j.abi.datatypes.Function(name, (List) inputs, (List) outputs);
   }

@@ -1,0 +1,300 @@
+package io.credence.demo.internal;
+
+import io.credence.demo.DemoChain;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the two demo nodes and makes sure each holds the demo deployment: a chain whose state file
+ * and manifest say it was deployed, and whose contracts are there, is used as it is; any other
+ * (first start, or a state file lost or cut short) is started afresh, deployed and seeded, and its
+ * manifest written last.
+ */
+public final class DemoNetworkNodes implements AutoCloseable {
+
+  public static final long CHAIN_A = 31337;
+  public static final long CHAIN_B = 31338;
+
+  /** How far back the seeded histories reach (the genesis of a new demo chain). */
+  static final Duration HISTORY_SPAN = Duration.ofDays(800);
+
+  private static final Duration DEPLOYED_BEFORE = Duration.ofDays(790);
+
+  private final List<AnvilProcess> nodes;
+  private final List<DemoChain> chains;
+  private final boolean deployedNow;
+  private final FileChannel lockChannel;
+
+  private DemoNetworkNodes(
+      List<AnvilProcess> nodes,
+      List<DemoChain> chains,
+      boolean deployedNow,
+      FileChannel lockChannel) {
+    this.nodes = nodes;
+    this.chains = chains;
+    this.deployedNow = deployedNow;
+    this.lockChannel = lockChannel;
+  }
+
+  /**
+   * Starts both chains.
+   *
+   * @param stateDir where chains, manifests, logs and the lock are kept; null for chains that live
+   *     in memory only (logs then go to {@code logDir})
+   * @param firstPort chain 31337 listens on it, 31338 on the next; 0 = any free ports
+   * @throws DemoStartException if a node does not start, another server holds {@code stateDir}, or
+   *     deployment or seeding fails
+   */
+  public static DemoNetworkNodes start(Path binary, Path stateDir, int firstPort, Path logDir) {
+    FileChannel lock = stateDir == null ? null : lock(stateDir);
+    List<AnvilProcess> started = new ArrayList<>();
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      Instant now = Instant.now();
+      List<Future<Started>> futures = new ArrayList<>();
+      long[] ids = {CHAIN_A, CHAIN_B};
+      for (int i = 0; i < ids.length; i++) {
+        long id = ids[i];
+        int port = firstPort == 0 ? 0 : firstPort + i;
+        futures.add(
+            both.submit(() -> startChain(binary, stateDir, logDir, id, port, now, started)));
+      }
+      List<DemoChain> chains = new ArrayList<>();
+      boolean deployed = false;
+      for (Future<Started> f : futures) {
+        Started s = f.get();
+        chains.add(s.chain());
+        deployed |= s.deployedNow();
+      }
+      return new DemoNetworkNodes(List.copyOf(started), List.copyOf(chains), deployed, lock);
+    } catch (ExecutionException | InterruptedException | RuntimeException e) {
+      both.shutdownNow(); // the other chain stops at its next call; wait so no node is left behind
+      try {
+        both.awaitTermination(60, TimeUnit.SECONDS);
+      } catch (InterruptedException again) {
+        Thread.currentThread().interrupt();
+      }
+      synchronized (started) {
+        started.forEach(AnvilProcess::close);
+      }
+      closeQuietly(lock);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      if (cause instanceof DemoStartException demo) {
+        throw demo;
+      }
+      throw new DemoStartException(
+          "The demo chains could not be deployed: " + cause.getMessage(),
+          stateDir == null
+              ? "Set credence.demo.enabled=false to start without them."
+              : "Remove " + stateDir + " to start them afresh, or set credence.demo.enabled=false.",
+          cause);
+    } finally {
+      both.shutdown();
+    }
+  }
+
+  private record Started(DemoChain chain, boolean deployedNow) {}
+
+  private static Started startChain(
+      Path binary,
+      Path stateDir,
+      Path logDir,
+      long id,
+      int port,
+      Instant now,
+      List<AnvilProcess> started)
+      throws Exception {
+    String name = id == CHAIN_A ? "demo-a" : "demo-b";
+    Path state = stateDir == null ? null : stateDir.resolve("chain-" + id + ".json");
+    Path manifest = stateDir == null ? null : stateDir.resolve("chain-" + id + ".properties");
+    Path log = (stateDir == null ? logDir : stateDir).resolve("anvil-" + id + ".log");
+    Instant genesis = now.minus(HISTORY_SPAN);
+    AnvilProcess node = AnvilProcess.start(binary, id, port, state, genesis, log);
+    register(started, node);
+    ChainTransactions tx = new ChainTransactions(id, node.rpcUrl());
+    try {
+      if (manifest != null && Files.exists(manifest)) {
+        DemoChain kept = read(manifest, name, node.rpcUrl());
+        if (tx.hasCode(kept.registry()) && tx.hasCode(kept.comet())) {
+          return new Started(kept, false);
+        }
+        // The state file is missing or older than the manifest: start the chain afresh.
+        tx.close();
+        node.close();
+        unregister(started, node);
+        Files.deleteIfExists(manifest);
+        Files.deleteIfExists(state);
+        node = AnvilProcess.start(binary, id, port, state, genesis, log);
+        register(started, node);
+        tx = new ChainTransactions(id, node.rpcUrl());
+      } else if (tx.blockNumber() > 0) {
+        // A first deployment cut short (no manifest): never use a half-seeded chain.
+        tx.close();
+        node.close();
+        unregister(started, node);
+        if (state != null) {
+          Files.deleteIfExists(state);
+        }
+        node = AnvilProcess.start(binary, id, port, state, genesis, log);
+        register(started, node);
+        tx = new ChainTransactions(id, node.rpcUrl());
+      }
+      DemoChain chain = DemoDeployment.deploy(tx, name, node.rpcUrl(), now.minus(DEPLOYED_BEFORE));
+      DemoHistories.seed(tx, chain, now);
+      if (manifest != null) {
+        write(manifest, chain);
+      }
+      return new Started(chain, true);
+    } finally {
+      tx.close();
+    }
+  }
+
+  private static void register(List<AnvilProcess> started, AnvilProcess node) {
+    synchronized (started) {
+      started.add(node);
+    }
+  }
+
+  private static void unregister(List<AnvilProcess> started, AnvilProcess node) {
+    synchronized (started) {
+      started.remove(node);
+    }
+  }
+
+  /**
+   * One server per demo folder: a second one beside a running server would fight over its nodes.
+   */
+  private static FileChannel lock(Path stateDir) {
+    try {
+      Files.createDirectories(stateDir);
+      Path file = stateDir.resolve("demo.lock");
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException sameJvm) {
+        lock = null;
+      }
+      if (lock == null) {
+        String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
+        channel.close();
+        throw new DemoStartException(
+            "Credence is already running with the data folder "
+                + stateDir.toAbsolutePath().normalize().getParent()
+                + (owner.isEmpty() ? "" : " (" + owner + ")")
+                + ".",
+            "Leave it running and use it, stop it first, or start this one with its own"
+                + " CREDENCE_DATA_DIR.",
+            null);
+      }
+      channel.truncate(0);
+      String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now();
+      channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(true);
+      return channel;
+    } catch (IOException e) {
+      throw new DemoStartException(
+          "The demo chains cannot keep their state in " + stateDir + ": " + e.getMessage(),
+          "Set credence.demo.data-dir to a writable folder, or credence.demo.enabled=false.",
+          e);
+    }
+  }
+
+  private static DemoChain read(Path manifest, String name, String rpcUrl) throws IOException {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    return new DemoChain(
+        Long.parseLong(p.getProperty("chain-id")),
+        name,
+        rpcUrl,
+        Long.parseLong(p.getProperty("start-block")),
+        p.getProperty("weth"),
+        p.getProperty("usdc"),
+        p.getProperty("aave-oracle"),
+        p.getProperty("aave-pool"),
+        p.getProperty("usdc-price-feed"),
+        p.getProperty("weth-price-feed"),
+        p.getProperty("comet"),
+        p.getProperty("verifier"),
+        p.getProperty("registry"),
+        p.getProperty("lending-pool"));
+  }
+
+  private static void write(Path manifest, DemoChain c) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("chain-id", Long.toString(c.chainId()));
+    p.setProperty("start-block", Long.toString(c.startBlock()));
+    p.setProperty("weth", c.weth());
+    p.setProperty("usdc", c.usdc());
+    p.setProperty("aave-oracle", c.aaveOracle());
+    p.setProperty("aave-pool", c.aavePool());
+    p.setProperty("usdc-price-feed", c.usdcPriceFeed());
+    p.setProperty("weth-price-feed", c.wethPriceFeed());
+    p.setProperty("comet", c.comet());
+    p.setProperty("verifier", c.verifier());
+    p.setProperty("registry", c.registry());
+    p.setProperty("lending-pool", c.lendingPool());
+    Path tmp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
+    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      p.store(out, "Credence demo chain " + c.chainId() + ": deployed and seeded");
+    }
+    Files.move(
+        tmp,
+        manifest,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  public List<DemoChain> chains() {
+    return chains;
+  }
+
+  /** Whether this start deployed and seeded (rather than found the chains kept). */
+  public boolean deployedNow() {
+    return deployedNow;
+  }
+
+  /** Stops both nodes (each writes its state first) and releases the folder. */
+  @Override
+  public void close() {
+    nodes.forEach(AnvilProcess::close);
+    closeQuietly(lockChannel);
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // the kernel drops the lock with the process anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.credence.demo.internal;
+
+import io.credence.demo.DemoChain;
+import io.credence.demo.LocalDemoNetwork;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.system.ApplicationHome;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the demo chains before the application context is refreshed, so that their configuration
+ * ({@link LocalDemoNetwork#springProperties()}) is in the environment when the chain, issuer and
+ * role settings are bound — with the lowest precedence, so anything an operator sets wins. Stops
+ * them after every bean is gone (a disposable registered first is destroyed last). Registered in
+ * {@code META-INF/spring.factories}, as Boot's own early listeners are.
+ */
+public final class DemoStartup implements SmartApplicationListener, Ordered {
+
+  static final String PROPERTY_SOURCE = "credenceDemoChains";
+
+  private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+
+  private volatile LocalDemoNetwork network;
+
+  @Override
+  public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
+    return ApplicationPreparedEvent.class.isAssignableFrom(type)
+        || ApplicationReadyEvent.class.isAssignableFrom(type);
+  }
+
+  @Override
+  public void onApplicationEvent(ApplicationEvent event) {
+    if (event instanceof ApplicationPreparedEvent prepared) {
+      start(prepared.getApplicationContext());
+    } else if (event instanceof ApplicationReadyEvent && network != null) {
+      List<DemoChain> chains = network.chains();
+      log.info(
+          "Demo chains: {} — sign in with Anvil's test accounts 1-6; accounts, histories and"
+              + " contracts: docs/demo.md",
+          chains.stream()
+              .map(c -> c.chainId() + " (" + c.name() + ") at " + c.rpcUrl())
+              .collect(Collectors.joining(", ")));
+    }
+  }
+
+  private void start(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    Binder binder = Binder.get(env);
+    DemoProperties settings =
+        binder
+            .bind("credence.demo", Bindable.of(DemoProperties.class))
+            .orElseGet(
+                () -> new DemoProperties(true, Path.of("./.credence/demo-chains"), 8545, null));
+    if (!settings.enabled()) {
+      return;
+    }
+    if (binder.bind("credence.chains[0].id", String.class).isBound()) {
+      log.info("Demo chains off: credence.chains is configured.");
+      return;
+    }
+    Path binary =
+        AnvilBinary.find(
+            settings.anvilBinary(),
+            List.of(new ApplicationHome(DemoStartup.class).getDir().toPath(), Path.of("")));
+    long started = System.nanoTime();
+    LocalDemoNetwork demo =
+        LocalDemoNetwork.start(binary, settings.dataDir(), settings.firstPort(), null);
+    if (context.getBeanFactory() instanceof DefaultListableBeanFactory beans) {
+      beans.registerDisposableBean("credenceDemoChains", (DisposableBean) demo::close);
+    }
+    env.getPropertySources()
+        .addLast(new MapPropertySource(PROPERTY_SOURCE, demo.springProperties()));
+    network = demo;
+    log.info(
+        "Demo chains {} in {} ms (state in {}).",
+        demo.deployedNow() ? "deployed and seeded" : "started with their kept state",
+        (System.nanoTime() - started) / 1_000_000,
+        settings.dataDir().toAbsolutePath().normalize());
+  }
+
+  /** After the port check (PortPreflight) and logging, before anything binds configuration. */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE + 200;
+  }
+}
