@@ -21,5 +21,8 @@ enum AuditEventType {
   ATTESTATION_MINTED,
   ATTESTATION_MINT_FAILED,
   ATTESTATION_REVOKED,
-  REVOCATION_RELAYED
+  REVOCATION_RELAYED,
+  // Issue 11, lender module:
+  /** A credential package verified through the public verify API. */
+  CREDENTIAL_VERIFIED
 }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Audit",
-    allowedDependencies = {"platform", "auth", "borrower", "scoring", "attestation"})
+    allowedDependencies = {"platform", "auth", "borrower", "scoring", "attestation", "lender"})
 package io.credence.audit;
 
 import org.springframework.modulith.ApplicationModule;

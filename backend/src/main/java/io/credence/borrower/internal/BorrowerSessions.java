@@ -5,6 +5,7 @@ import io.credence.borrower.BorrowerEvents.WalletUnlinked;
 import io.credence.borrower.BorrowerPrincipal;
 import io.credence.borrower.ProfileId;
 import io.credence.platform.Roles;
+import io.credence.platform.WalletRoles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -46,19 +47,24 @@ public class BorrowerSessions {
   private final CsrfTokenRepository csrfTokens;
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
   private final Clock clock;
+  private final WalletRoles walletRoles;
 
   BorrowerSessions(
       CsrfTokenRepository csrfTokens,
       FindByIndexNameSessionRepository<? extends Session> sessions,
-      Clock clock) {
+      Clock clock,
+      WalletRoles walletRoles) {
     this.csrfTokens = csrfTokens;
     this.sessions = sessions;
     this.clock = clock;
+    this.walletRoles = walletRoles;
   }
 
   /**
    * Makes this request's caller the given borrower: a fresh session id (no fixation) and a fresh
-   * CSRF token, both sent back as cookies.
+   * CSRF token, both sent back as cookies. Every wallet is a borrower; a wallet configured as a
+   * lender or compliance officer also gets that role (issue 11), only from the wallet that signed
+   * in, never from other wallets linked to the profile.
    */
   public void signIn(
       ProfileId profileId,
@@ -70,11 +76,12 @@ public class BorrowerSessions {
     } else {
       request.getSession(true);
     }
+    List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>();
+    roles.add(new SimpleGrantedAuthority(Roles.BORROWER));
+    roles.addAll(walletRoles.grantedTo(address));
     var authentication =
         UsernamePasswordAuthenticationToken.authenticated(
-            new BorrowerPrincipal(profileId, address),
-            null,
-            List.of(new SimpleGrantedAuthority(Roles.BORROWER)));
+            new BorrowerPrincipal(profileId, address), null, roles);
     SecurityContext context = contexts.createEmptyContext();
     context.setAuthentication(authentication);
     contexts.setContext(context);

@@ -1,5 +1,6 @@
 package io.credence.platform.internal.security;
 
+import io.credence.platform.CsrfExemptEndpoint;
 import io.credence.platform.HttpAccessRules;
 import io.credence.platform.Problems;
 import io.credence.platform.PublicOrigin;
@@ -61,7 +62,14 @@ class SecurityConfiguration {
       CsrfTokenRepository csrfTokens,
       JsonMapper json,
       ObjectProvider<HttpAccessRules> moduleRules,
+      ObjectProvider<CsrfExemptEndpoint> csrfExempt,
       PublicOrigin origin) {
+    // Issue 11: public machine APIs (POST /api/v1/verify) declare themselves CSRF-exempt.
+    RequestMatcher[] noCsrf =
+        csrfExempt
+            .orderedStream()
+            .map(e -> PATHS.matcher(e.method(), e.path()))
+            .toArray(RequestMatcher[]::new);
     AuthenticationEntryPoint apiUnauthenticated =
         (request, response, e) ->
             write(
@@ -103,7 +111,8 @@ class SecurityConfiguration {
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
-                    .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
+                    .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                    .ignoringRequestMatchers(noCsrf))
         .addFilterAfter(
             new CsrfCookieFilter(csrfTokens, new XsrfCookie(origin)),
             BasicAuthenticationFilter.class)
