@@ -169,6 +169,26 @@ public final class PortalBrowser {
     return this;
   }
 
+  /**
+   * Screenshot + accessibility check at a phone's width (390 px), then back to the desktop width;
+   * also asserts the page does not scroll sideways.
+   */
+  public PortalBrowser checkAtPhoneWidth(String label) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      Number overflow =
+          (Number)
+              driver.executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue())
+          .as("horizontal overflow at phone width on " + label)
+          .isLessThanOrEqualTo(0);
+      return check(label + "-phone");
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
   /** The browser wallet switches to {@code wallet} on chain {@code chainId}. */
   public PortalBrowser useAccount(TestWallets.Evm wallet, long chainId) {
     keys.put(wallet.address().toLowerCase(Locale.ROOT), wallet.keys());

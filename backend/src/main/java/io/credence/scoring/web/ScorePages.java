@@ -2,6 +2,7 @@ package io.credence.scoring.web;
 
 import io.credence.borrower.BorrowerPrincipal;
 import io.credence.history.BorrowerHistories;
+import io.credence.history.PositionsUnavailableException;
 import io.credence.platform.PortalController;
 import io.credence.scoring.ScoreRun;
 import io.credence.scoring.Scores;
@@ -74,8 +75,9 @@ class ScorePages {
 
   /**
    * Points each factor lost against its best bins, recomputed from the same history (events up to
-   * the run's {@code asOf}). Shown only when the recomputation reproduces the stored score: if a
-   * sync changed the wallet facts since, the chart would not explain this run, so it is left out.
+   * the run's {@code asOf}, positions at that time). Shown only when the recomputation reproduces
+   * the stored score: if a sync changed the wallet facts since, or a chain cannot be read now, the
+   * chart would not explain this run, so it is left out.
    */
   private Optional<FactorChart> factors(ScoreRun.Scored run, Scorecard scorecard) {
     try {
@@ -85,7 +87,7 @@ class ScorePages {
         return Optional.empty();
       }
       return Optional.of(FactorChart.of(again.pointsLost()));
-    } catch (InsufficientHistoryException e) {
+    } catch (InsufficientHistoryException | PositionsUnavailableException e) {
       return Optional.empty();
     }
   }

@@ -49,7 +49,7 @@ class PortalErrorPages {
     ModelAndView view = new ModelAndView("error");
     view.setStatus(HttpStatus.valueOf(status));
     view.addObject("status", status);
-    view.addObject("detail", status < 500 ? detail : null);
+    view.addObject("detail", detail);
     return view;
   }
 }
