@@ -63,31 +63,32 @@ class HistoryPages {
     return "wallets";
   }
 
-  /** One configured chain and its sync state (null when never requested). */
-  record ChainProgress(ConfiguredChain chain, ChainSyncState state) {
+  /**
+   * One configured chain and its sync state (null when never requested).
+   *
+   * @param percent 0–100, or null while a run is in progress (shown as an indeterminate bar)
+   */
+  record ChainProgress(ConfiguredChain chain, ChainSyncState state, Integer percent, String label) {
 
-    /** 0–100, or null while a run is in progress (shown as an indeterminate bar). */
-    Integer percent() {
+    static ChainProgress of(ConfiguredChain chain, ChainSyncState state) {
       if (state == null) {
-        return 0;
+        return new ChainProgress(chain, null, 0, "not synced yet");
       }
       return switch (state.state()) {
-        case "done" -> 100;
-        case "running" -> null;
-        default -> 0;
-      };
-    }
-
-    String label() {
-      if (state == null) {
-        return "not synced yet";
-      }
-      return switch (state.state()) {
-        case "queued" -> "queued";
-        case "running" -> "reading blocks…";
         case "done" ->
-            "done: " + state.blocksScanned() + " blocks scanned, " + state.eventsRead() + " events";
-        default -> "failed (attempt " + state.runs() + "), will retry";
+            new ChainProgress(
+                chain,
+                state,
+                100,
+                "done: "
+                    + state.blocksScanned()
+                    + " blocks scanned, "
+                    + state.eventsRead()
+                    + " events");
+        case "running" -> new ChainProgress(chain, state, null, "reading blocks…");
+        case "queued" -> new ChainProgress(chain, state, 0, "queued");
+        default ->
+            new ChainProgress(chain, state, 0, "failed (attempt " + state.runs() + "), will retry");
       };
     }
   }
@@ -98,7 +99,7 @@ class HistoryPages {
         histories.progress(borrower.profileId()).stream()
             .collect(Collectors.toMap(ChainSyncState::chainId, s -> s));
     List<ChainProgress> chains =
-        histories.chains().stream().map(c -> new ChainProgress(c, states.get(c.id()))).toList();
+        histories.chains().stream().map(c -> ChainProgress.of(c, states.get(c.id()))).toList();
     long done = chains.stream().filter(c -> Integer.valueOf(100).equals(c.percent())).count();
     model.addAttribute("chains", chains);
     model.addAttribute("done", done);
