@@ -323,6 +323,24 @@ class OutboxFaultsIT {
     assertThat(sentFor(DIRECT, from, q)).isEqualTo(1);
   }
 
+  @Test
+  void severalDueMintsGoOutInOneBatchTransaction() throws Exception {
+    long from = block(DIRECT);
+    List<Queued> due = List.of(queued(DIRECT), queued(DIRECT), queued(DIRECT));
+    MintOutbox outbox = instance("batch-test");
+    outbox.runChain(chains.chain(DIRECT).orElseThrow());
+    List<ChainStatus> statuses = due.stream().map(q -> status(q.uid(), DIRECT)).toList();
+    assertThat(statuses).extracting(ChainStatus::state).containsOnly(ChainStatus.State.MINTED);
+    assertThat(statuses.stream().map(ChainStatus::txHash).distinct()).hasSize(1);
+    for (Queued q : due) {
+      assertThat(sentFor(DIRECT, from, q)).isEqualTo(1);
+      assertThat(
+              directRegistry.getAttestation(
+                  io.credence.attestations.Bytes32.parse(q.uid().toString())))
+          .isPresent();
+    }
+  }
+
   int attempts(AttestationUid uid, long chain) {
     return jdbc.sql("SELECT attempts FROM attestation_chain WHERE uid = ? AND chain_id = ?")
         .params(uid.bytes(), chain)
