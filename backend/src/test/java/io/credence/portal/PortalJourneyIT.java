@@ -288,6 +288,25 @@ class PortalJourneyIT {
     assertThat(browser.source()).doesNotContain("Hash chain");
   }
 
+  @Test
+  @Order(6)
+  void borrowerRevokesTheAttestationFromItsPage() {
+    assertThat(uid).as("journey 1 ran").isNotNull();
+    PortalBrowser browser = PortalBrowser.shared().journey("5-borrower-revokes");
+    signIn(browser, demo(1), A);
+    browser.visit(url("/attestations/" + uid), "before-revoke");
+    browser.find("#revoke").click();
+    browser.waitFor(() -> browser.source().contains("Revoked. The revocation is being recorded"));
+    browser.waitFor(
+        Duration.ofSeconds(120),
+        () ->
+            browser.findAll(".chain-status").stream().allMatch(e -> e.getText().equals("revoked")));
+    browser.check("revoked");
+    assertThat(browser.findAll("#revoke")).isEmpty();
+    browser.visit(url("/attest"), "attest-list");
+    assertThat(browser.text("table.attestations")).contains("revoked");
+  }
+
   void verify(PortalBrowser browser, String json) {
     browser.find("#package-json").clear();
     browser
