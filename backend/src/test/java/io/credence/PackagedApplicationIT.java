@@ -31,9 +31,16 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedApplicationIT {
 
-  private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
+  // Generous: the first start also deploys the demo chains, and the machine may be busy.
+  private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(8);
   private static final Path JAR = Path.of("target/credence-backend.jar").toAbsolutePath();
   private static final List<Path> FOLDERS = new ArrayList<>();
+
+  /** The demo chains on free ports, so parallel checkouts' runs do not collide on 8545/8546. */
+  private static final String DEMO_ON_FREE_PORTS = "--credence.demo.first-port=0";
+
+  /** The platform's own failures are checked without the demo chains. */
+  private static final String DEMO_OFF = "--credence.demo.enabled=false";
 
   @BeforeAll
   static void jarIsBuilt() {
@@ -59,11 +66,14 @@ class PackagedApplicationIT {
     TestWallets.Evm wallet = TestWallets.Evm.random();
     String profileId;
 
-    Launch first = Launch.start(folder, Map.of(), "--server.port=" + port);
+    Launch first = Launch.start(folder, Map.of(), "--server.port=" + port, DEMO_ON_FREE_PORTS);
+    List<String> registries;
     try {
       assertThat(first.waitForHealth(port)).contains("\"status\":\"UP\"");
       assertThat(first.output())
           .contains("Credence portal: http://localhost:" + port + "/")
+          .contains("Demo chains deployed and seeded")
+          .contains("docs/demo.md")
           .doesNotContain("Using generated security password")
           .doesNotContain("\tat ");
       if (isRoot()) {
@@ -72,13 +82,17 @@ class PackagedApplicationIT {
         assertThat(folder.resolve(".credence/postgres.location")).exists();
         assertThat(first.output()).contains("cannot reach").contains("keeps its files in");
       }
+      // The default run configures both demo chains, each with its registry.
+      registries = demoRegistries(port);
+      assertThat(registries).hasSize(2).allMatch(r -> r.matches("0x[0-9a-fA-F]{40}"));
       ApiClient.Response signIn = new ApiClient(port).signIn(wallet);
       assertThat(signIn.status()).isEqualTo(200);
       assertThat(signIn.body().get("newProfile").asBoolean()).isTrue();
       profileId = signIn.body().get("profileId").asString();
 
       // A second start in the same folder is refused and leaves the first one serving.
-      Launch second = Launch.start(folder, Map.of(), "--server.port=" + freePort());
+      Launch second =
+          Launch.start(folder, Map.of(), "--server.port=" + freePort(), DEMO_ON_FREE_PORTS);
       assertThat(second.waitForExit()).isNotZero();
       assertThat(second.errorLines())
           .singleElement()
@@ -92,9 +106,14 @@ class PackagedApplicationIT {
       first.stop();
     }
 
-    Launch again = Launch.start(folder, Map.of(), "--server.port=" + port);
+    Launch again = Launch.start(folder, Map.of(), "--server.port=" + port, DEMO_ON_FREE_PORTS);
     try {
       assertThat(again.waitForHealth(port)).contains("\"status\":\"UP\"");
+      // The demo chains were kept: nothing redeployed, the same registries configured.
+      assertThat(again.output())
+          .contains("Demo chains started with their kept state")
+          .doesNotContain("deployed and seeded");
+      assertThat(demoRegistries(port)).isEqualTo(registries);
       ApiClient.Response signIn = new ApiClient(port).signIn(wallet);
       assertThat(signIn.body().get("newProfile").asBoolean()).isFalse();
       assertThat(signIn.body().get("profileId").asString()).isEqualTo(profileId);
@@ -107,7 +126,8 @@ class PackagedApplicationIT {
   void aTakenPortIsOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       Launch launch =
-          Launch.start(privateFolder(), Map.of(), "--server.port=" + taken.getLocalPort());
+          Launch.start(
+              privateFolder(), Map.of(), "--server.port=" + taken.getLocalPort(), DEMO_OFF);
       assertOneLineFailure(
           launch, "Port " + taken.getLocalPort() + " is already in use. Stop what listens on it");
     }
@@ -123,7 +143,8 @@ class PackagedApplicationIT {
             "--server.port=" + freePort(),
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/credence",
             "--spring.datasource.username=credence",
-            "--spring.datasource.password=do-not-print-me");
+            "--spring.datasource.password=do-not-print-me",
+            DEMO_OFF);
     assertOneLineFailure(
         launch, "Cannot reach PostgreSQL at 127.0.0.1:" + closed + "/credence: connection refused");
     assertThat(launch.output()).doesNotContain("do-not-print-me");
@@ -137,7 +158,8 @@ class PackagedApplicationIT {
         Launch.start(
             folder,
             Map.of("CREDENCE_DATA_DIR", notAFolder.toString()),
-            "--server.port=" + freePort());
+            "--server.port=" + freePort(),
+            DEMO_OFF);
     assertOneLineFailure(
         launch, "The data folder " + notAFolder + " cannot be used (a file is in the way");
     assertThat(launch.errorLines().getFirst()).contains("Set CREDENCE_DATA_DIR");
@@ -150,11 +172,39 @@ class PackagedApplicationIT {
             privateFolder(),
             Map.of(),
             "--server.port=" + freePort(),
-            "--credence.embedded-db.max-connections=5");
+            "--credence.embedded-db.max-connections=5",
+            DEMO_OFF);
     assertOneLineFailure(
         launch,
         "Bad configuration value: credence.embedded-db.max-connections = \"5\" must be greater"
             + " than or equal to 10");
+  }
+
+  @Test
+  void aTakenDemoChainPortIsOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Launch launch =
+          Launch.start(
+              privateFolder(),
+              Map.of(),
+              "--server.port=" + freePort(),
+              "--credence.demo.first-port=" + taken.getLocalPort());
+      assertOneLineFailure(
+          launch,
+          "The demo chain 31337 (Anvil on port " + taken.getLocalPort() + ") did not start");
+      assertThat(launch.errorLines().getFirst()).contains("credence.demo.first-port");
+    }
+  }
+
+  /** The registry address of each chain GET /api/v1/chains lists, after checking the ids. */
+  private static List<String> demoRegistries(int port) {
+    ApiClient.Response chains = new ApiClient(port).get("/api/v1/chains");
+    assertThat(chains.status()).isEqualTo(200);
+    assertThat(chains.body().findValuesAsString("name")).containsExactly("demo-a", "demo-b");
+    assertThat(chains.body().findValues("id"))
+        .extracting(n -> n.asLong())
+        .containsExactly(31337L, 31338L);
+    return chains.body().findValuesAsString("registryAddress");
   }
 
   private static void assertOneLineFailure(Launch launch, String expected) throws Exception {

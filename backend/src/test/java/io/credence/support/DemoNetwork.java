@@ -52,18 +52,21 @@ public final class DemoNetwork {
   private static DemoNetwork shared;
 
   private final LocalDemoNetwork network;
+  private final java.time.Duration startTime;
 
-  private DemoNetwork(LocalDemoNetwork network) {
+  private DemoNetwork(LocalDemoNetwork network, java.time.Duration startTime) {
     this.network = network;
+    this.startTime = startTime;
   }
 
   /** The JVM's demo network, started, deployed and seeded on first use (about 10-30 s). */
   public static synchronized DemoNetwork shared() {
     if (shared == null) {
+      long t0 = System.nanoTime();
       LocalDemoNetwork started =
           LocalDemoNetwork.start(AnvilNode.binary(), null, 0, Path.of("target", "demo-chains"));
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "demo-network-stop"));
-      shared = new DemoNetwork(started);
+      shared = new DemoNetwork(started, java.time.Duration.ofNanos(System.nanoTime() - t0));
     }
     return shared;
   }
@@ -71,6 +74,11 @@ public final class DemoNetwork {
   /** The Anvil binary the build installed (as {@link AnvilNode} uses). */
   public static Path anvilBinary() {
     return AnvilNode.binary();
+  }
+
+  /** How long starting, deploying and seeding this JVM's network took (for the demo harness). */
+  public java.time.Duration startTime() {
+    return startTime;
   }
 
   /** Both chains, 31337 first: RPC URL and every contract address. */

@@ -134,7 +134,13 @@ public final class AnvilProcess implements AutoCloseable {
     try (BufferedReader in =
             new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+        PrintWriter out =
+            new PrintWriter(
+                Files.newBufferedWriter(
+                    log,
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND))) {
       String line;
       while ((line = in.readLine()) != null) {
         out.println(line);

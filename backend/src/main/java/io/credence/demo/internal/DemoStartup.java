@@ -77,8 +77,8 @@ public final class DemoStartup implements SmartApplicationListener, Ordered {
             settings.anvilBinary(),
             List.of(new ApplicationHome(DemoStartup.class).getDir().toPath(), Path.of("")));
     long started = System.nanoTime();
-    LocalDemoNetwork demo =
-        LocalDemoNetwork.start(binary, settings.dataDir(), settings.firstPort(), null);
+    Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+    LocalDemoNetwork demo = LocalDemoNetwork.start(binary, dataDir, settings.firstPort(), null);
     if (context.getBeanFactory() instanceof DefaultListableBeanFactory beans) {
       beans.registerDisposableBean("credenceDemoChains", (DisposableBean) demo::close);
     }
@@ -89,7 +89,7 @@ public final class DemoStartup implements SmartApplicationListener, Ordered {
         "Demo chains {} in {} ms (state in {}).",
         demo.deployedNow() ? "deployed and seeded" : "started with their kept state",
         (System.nanoTime() - started) / 1_000_000,
-        settings.dataDir().toAbsolutePath().normalize());
+        dataDir);
   }
 
   /** After the port check (PortPreflight) and logging, before anything binds configuration. */

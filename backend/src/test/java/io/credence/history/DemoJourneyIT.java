@@ -1,0 +1,229 @@
+package io.credence.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.credence.borrower.ProfileId;
+import io.credence.scoring.artifact.ModelArtifacts;
+import io.credence.scoring.features.FeatureVector;
+import io.credence.scoring.scorecard.ScoreResult;
+import io.credence.support.ApiClient;
+import io.credence.support.DemoNetwork;
+import io.credence.support.TestWallets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The history journey on the default run's demo chains: demo account 6 (history on 31337) signs in,
+ * links account 5 (history on 31338) by signing on that chain, syncs, and exports one history
+ * holding both chains' events and open positions; the scoring CLI, run on that export in its own
+ * JVM, gives the score the server's own history gives, from the same feature vector.
+ */
+// Closed after the class, so its job scheduler stops taking jobs once its test is done.
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoJourneyIT {
+
+  @LocalServerPort int port;
+
+  @Autowired BorrowerHistories histories;
+
+  @DynamicPropertySource
+  static void demoChains(DynamicPropertyRegistry registry) {
+    DemoNetwork.shared().registerProperties(registry);
+    registry.add("credence.history.run-jobs", () -> true);
+    registry.add("credence.history.polling-interval", () -> "200ms");
+  }
+
+  @Test
+  void account6LinksAccount5AndTheExportHoldsBothChainsAndScoresAsTheServerDoes() throws Exception {
+    ApiClient client = new ApiClient(port);
+    ApiClient.Response signedIn = client.signIn(wallet(6));
+    assertThat(signedIn.status()).isEqualTo(200);
+    ProfileId profile = new ProfileId(UUID.fromString(signedIn.body().get("profileId").asString()));
+    assertThat(client.linkEvm(wallet(5), Long.toString(DemoNetwork.CHAIN_B)).status())
+        .isEqualTo(201);
+
+    // Linking queues a sync by itself; one that was already running when account 5 was linked
+    // may not have read it (docs/history.md), so sync until both wallets' chains are in.
+    JsonNode export = null;
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(client.post("/api/v1/sync", Map.of()).status()).isEqualTo(202);
+      awaitDone(client);
+      export = client.get("/api/v1/history").body();
+      if (chainsIn(export).containsAll(List.of("demo-a", "demo-b"))) {
+        break;
+      }
+    }
+    assertThat(export).isNotNull();
+
+    // Account 6 on demo-a (Aave): 1 supply, 6 borrows, 5 repayments. Account 5 on demo-b:
+    // Comet 1 collateral supply, 4 borrows, 4 repayments; Aave 1 supply, 1 borrow.
+    assertThat(lines(export.get("events"), "chain", "protocol", "type"))
+        .containsExactlyInAnyOrderElementsOf(
+            repeat(
+                Map.of(
+                    "demo-a aave-v3 SUPPLY", 1,
+                    "demo-a aave-v3 BORROW", 6,
+                    "demo-a aave-v3 REPAY", 5,
+                    "demo-b compound-v3 SUPPLY", 1,
+                    "demo-b compound-v3 BORROW", 4,
+                    "demo-b compound-v3 REPAY", 4,
+                    "demo-b aave-v3 SUPPLY", 1,
+                    "demo-b aave-v3 BORROW", 1)));
+    // Wallet facts: one entry per (wallet, chain) synced; each wallet sent its transactions on its
+    // own chain, where its first one is its oldest seeded event (360 and 480 days ago).
+    assertThat(export.get("chains")).hasSize(4);
+    List<String> active = new ArrayList<>();
+    for (JsonNode chain : export.get("chains")) {
+      if (chain.get("transactionCount").asLong() > 0) {
+        active.add(chain.get("chain").asString());
+        assertThat(Instant.parse(chain.get("firstTransactionAt").asString()))
+            .isBefore(Instant.now().minus(Duration.ofDays(300)));
+      } else {
+        assertThat(chain.get("firstTransactionAt").isNull()).isTrue();
+      }
+    }
+    assertThat(active).containsExactlyInAnyOrder("demo-a", "demo-b");
+    // Open positions read by eth_call: account 6's 8 WETH at $2,900 against 4,000 USDC on demo-a;
+    // account 5's 2 WETH at $3,000 against 1,500 USDC on Aave and 4 WETH without debt on Comet.
+    assertThat(positions(export.get("positions")))
+        .containsExactlyInAnyOrder(
+            "demo-a aave-v3 collateral=23200.00 debt=4000.00 health=4.64",
+            "demo-b aave-v3 collateral=6000.00 debt=1500.00 health=3.20",
+            "demo-b compound-v3 collateral=12000.00 debt=0.00 health=null");
+
+    // score --history on the export, in its own JVM, gives what the server computes from its own
+    // history: score, band, probability of default and every reason code (all functions of the
+    // feature vector).
+    Instant asOf = Instant.parse(export.get("asOf").asString());
+    FeatureVector server = histories.history(profile, asOf).features();
+    ScoreResult expected = ModelArtifacts.loadBundled().scorecard().score(server);
+    Path file = Files.createTempFile("demo-history", ".json");
+    Files.writeString(file, client.get("/api/v1/history").raw());
+    String cli = cliOutput(file);
+    assertThat(cli)
+        .contains("score: " + expected.score() + "\n")
+        .contains("band: " + expected.band() + "\n")
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "probability of default (90 days): %.2f%%%n",
+                100 * expected.probabilityOfDefault()));
+    expected.pointsLost().keySet().forEach(code -> assertThat(cli).contains("  " + code.name()));
+  }
+
+  private static TestWallets.Evm wallet(int account) {
+    return new TestWallets.Evm(DemoNetwork.account(account).getEcKeyPair());
+  }
+
+  private static List<String> chainsIn(JsonNode export) {
+    return lines(export.get("events"), "chain").stream().distinct().toList();
+  }
+
+  private static List<String> lines(JsonNode array, String... fields) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : array) {
+      List<String> parts = new ArrayList<>();
+      for (String f : fields) {
+        parts.add(item.get(f).asString());
+      }
+      out.add(String.join(" ", parts));
+    }
+    return out;
+  }
+
+  private static List<String> repeat(Map<String, Integer> counts) {
+    List<String> out = new ArrayList<>();
+    counts.forEach(
+        (line, n) -> {
+          for (int i = 0; i < n; i++) {
+            out.add(line);
+          }
+        });
+    return out;
+  }
+
+  private static List<String> positions(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode p : array) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "%s %s collateral=%.2f debt=%.2f health=%s",
+              p.get("chain").asString(),
+              p.get("protocol").asString(),
+              p.get("collateralUsd").asDouble(),
+              p.get("debtUsd").asDouble(),
+              p.get("healthFactor").isNull()
+                  ? "null"
+                  : String.format(Locale.ROOT, "%.2f", p.get("healthFactor").asDouble())));
+    }
+    return out;
+  }
+
+  private static void awaitDone(ApiClient client) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      last = client.get("/api/v1/sync").body().get("chains");
+      boolean allDone = last.size() == 2;
+      for (JsonNode chain : last) {
+        assertThat(chain.get("state").asString()).isNotEqualTo("failed");
+        allDone &= chain.get("state").asString().equals("done");
+      }
+      if (allDone) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("sync never finished on both chains; last: " + last);
+  }
+
+  private static String cliOutput(Path history) throws Exception {
+    Path model =
+        Path.of(
+            "..",
+            "scoring-model",
+            "src",
+            "main",
+            "resources",
+            "io",
+            "credence",
+            "scoring",
+            "model",
+            "scorecard.json");
+    Process cli =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.credence.scoring.cli.Main",
+                "score",
+                "--model",
+                model.toString(),
+                "--history",
+                history.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    cli.waitFor();
+    return output;
+  }
+}
