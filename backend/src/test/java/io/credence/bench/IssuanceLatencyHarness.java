@@ -64,7 +64,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.level.root=warn")
+    properties = {"logging.level.root=warn", "logging.level.io.credence.attestation=info"})
 class IssuanceLatencyHarness {
 
   static final long CHAIN = 31_471;
@@ -143,7 +143,7 @@ class IssuanceLatencyHarness {
         if ("minted".equals(a.get("chains").get(0).get("status").asString())) {
           break;
         }
-        assertThat(Instant.now()).isBefore(deadline);
+        assertThat(Instant.now()).as("request %d minted in time: %s", i, a).isBefore(deadline);
         Thread.sleep(10);
       }
       long t2 = System.nanoTime();

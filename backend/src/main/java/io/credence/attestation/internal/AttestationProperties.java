@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param openingKey AES-256 key (64 hex digits or base64 of 32 bytes) sealing the commitment
  *     openings at rest; secret, never logged. Without it nothing can be issued.
+ * @param openingKeyFile used only when no {@code openingKey} is set: a file holding the key,
+ *     created with a random key (owner-only permissions) on first use. For the single-process
+ *     default run; deployments with several instances set {@code openingKey}.
  * @param outbox the mint and revocation outbox
  */
 @ConfigurationProperties("credence.attestation")
-public record AttestationProperties(String openingKey, Outbox outbox) {
+public record AttestationProperties(String openingKey, String openingKeyFile, Outbox outbox) {
 
   public AttestationProperties {
     outbox =

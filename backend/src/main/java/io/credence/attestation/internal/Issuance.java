@@ -63,7 +63,7 @@ public class Issuance {
   private final AttestationStore store;
   private final AttestationChains chains;
   private final Optional<AttestationIssuer> issuer;
-  private final Optional<OpeningVault> vault;
+  private final OpeningKeys openingKeys;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -92,10 +92,7 @@ public class Issuance {
             ? Optional.empty()
             : Optional.of(
                 new AttestationIssuer(Credentials.create(issuerKey.key()), random, clock));
-    this.vault =
-        properties.openingKey() == null || properties.openingKey().isBlank()
-            ? Optional.empty()
-            : Optional.of(OpeningVault.of(properties.openingKey(), random));
+    this.openingKeys = new OpeningKeys(properties, random);
     this.tx = tx;
     this.events = events;
     this.clock = clock;
@@ -110,11 +107,7 @@ public class Issuance {
     AttestationIssuer signer =
         issuer.orElseThrow(
             () -> new AttestationException(Reason.ISSUER_UNAVAILABLE, "no issuer key configured"));
-    OpeningVault sealer =
-        vault.orElseThrow(
-            () ->
-                new AttestationException(
-                    Reason.ISSUER_UNAVAILABLE, "no opening encryption key configured"));
+    OpeningVault sealer = openingKeys.vault();
     Address recipient = recipient(request.recipient());
     List<AttestationChains.Chain> targets = targets(request.chainIds());
     if (request.validForDays() < 1 || request.validForDays() > MAX_VALID_DAYS) {
@@ -340,12 +333,7 @@ public class Issuance {
 
   public Opening opening(ProfileId profile, AttestationUid uid) {
     AttestationStore.Row row = owned(profile, uid);
-    OpeningVault sealer =
-        vault.orElseThrow(
-            () ->
-                new AttestationException(
-                    Reason.ISSUER_UNAVAILABLE, "no opening encryption key configured"));
-    return sealer.open(uid, row.openingSealed());
+    return openingKeys.vault().open(uid, row.openingSealed());
   }
 
   public StoredAttestation revokeByBorrower(ProfileId profile, AttestationUid uid) {

@@ -55,6 +55,7 @@ class OpeningVaultTest {
     assertThat(OpeningVault.of(KEY, random).toString()).doesNotContain(KEY.substring(0, 8));
     assertThat(new KeyProperties.Issuer(KEY).toString()).doesNotContain(KEY.substring(0, 8));
     assertThat(new KeyProperties.Relayer(KEY).toString()).doesNotContain(KEY.substring(0, 8));
-    assertThat(new AttestationProperties(KEY, null).toString()).doesNotContain(KEY.substring(0, 8));
+    assertThat(new AttestationProperties(KEY, null, null).toString())
+        .doesNotContain(KEY.substring(0, 8));
   }
 }

@@ -341,6 +341,51 @@ class OutboxFaultsIT {
     }
   }
 
+  @Test
+  void aMintCountsOnlyOnceItsReceiptHasTheChainsConfirmations() throws Exception {
+    Queued q = queued(DIRECT);
+    AttestationChains.Chain direct = chains.chain(DIRECT).orElseThrow();
+    AttestationChains.Chain deep =
+        new AttestationChains.Chain(
+            direct.id(), direct.name(), direct.rpcUrl(), 3, direct.registryAddress());
+    var config =
+        new AttestationProperties.Outbox(
+            false,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(3),
+            Duration.ofMillis(200),
+            12,
+            16,
+            null,
+            null);
+    MintOutbox outbox =
+        new MintOutbox(
+            new AttestationChains(List.of(deep)),
+            new ChainGateway(
+                Credentials.create(IssuanceFixtures.RELAYER_KEY), Duration.ofSeconds(3)),
+            jdbc,
+            tx,
+            events,
+            clock,
+            config,
+            dataSource,
+            "confirmations-test",
+            null);
+    outbox.runChain(deep);
+    ChainStatus mined = status(q.uid(), DIRECT);
+    assertThat(mined.state()).isEqualTo(ChainStatus.State.SUBMITTED);
+    assertThat(mined.block()).isPositive();
+    Thread.sleep(1100);
+    outbox.runChain(deep); // still too shallow
+    assertThat(status(q.uid(), DIRECT).state()).isEqualTo(ChainStatus.State.SUBMITTED);
+    AnvilNode.chain(DIRECT).rpc("anvil_mine", "0x3");
+    Thread.sleep(1100);
+    outbox.runChain(deep);
+    assertThat(status(q.uid(), DIRECT).state()).isEqualTo(ChainStatus.State.MINTED);
+  }
+
   int attempts(AttestationUid uid, long chain) {
     return jdbc.sql("SELECT attempts FROM attestation_chain WHERE uid = ? AND chain_id = ?")
         .params(uid.bytes(), chain)
