@@ -225,6 +225,18 @@ class PortalJourneyIT {
     browser.check("malformed-package");
     assertThat(browser.text("#verify-status")).doesNotContain("Exception");
 
+    // Look up the uid on-chain: valid on both chains; an unknown uid is minted nowhere; bad input
+    // is explained on the page.
+    browser.visit(url("/verify/lookup?q=" + uid), "lookup-uid");
+    assertThat(browser.findAll("#lookup-result .lookup-status"))
+        .hasSize(2)
+        .allMatch(e -> e.getText().equals("valid"));
+    browser.visit(url("/verify/lookup?q=0x" + "cd".repeat(32)), "lookup-unknown-uid");
+    assertThat(browser.findAll("#lookup-result .lookup-status"))
+        .allMatch(e -> e.getText().equals("not minted here"));
+    browser.visit(url("/verify/lookup?q=0x12"), "lookup-bad-input");
+    assertThat(browser.text("#lookup-error")).contains("64 hex digits");
+
     // The lender's own history, kept because the lender signed in.
     browser.visit(url("/lender"), "my-verifications");
     assertThat(browser.findAll("table.verifications tbody tr")).hasSizeGreaterThanOrEqualTo(3);
