@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Compliance",
-    allowedDependencies = {"platform", "audit", "scoring", "attestation"})
+    allowedDependencies = {"platform", "audit", "scoring", "attestation", "borrower"})
 package io.credence.compliance;
 
 import org.springframework.modulith.ApplicationModule;

@@ -108,8 +108,8 @@ class LenderVerificationIT extends RegistriesOnAnvil {
     JsonNode statement = r.body().get("attestation").get("statement");
     assertThat(statement.get("kind").asString()).isEqualTo("band");
     assertThat(statement.get("band").asString()).isEqualTo("B");
-    // The issuer of the policy chain's registry decided, and chain B was asked for revocations.
-    assertThat(r.body().get("policy").get("issuerSource").asString()).isEqualTo("registry");
+    // Without an allow-list the server trusts its own issuer; chain B was asked for revocations.
+    assertThat(r.body().get("policy").get("issuerSource").asString()).isEqualTo("this-server");
     assertThat(r.body().get("policy").get("revocationChains").get(0).asLong()).isEqualTo(CHAIN_B);
     // Neither the presentation address nor the score is echoed.
     assertThat(r.raw().toLowerCase())
@@ -188,7 +188,7 @@ class LenderVerificationIT extends RegistriesOnAnvil {
     assertThat(outcomes(byRegistry))
         .containsEntry("issuer-signature", "PASS")
         .containsEntry("issuer-allowed", "FAIL");
-    assertThat(detail(byRegistry, "issuer-allowed")).contains("does not hold ISSUER_ROLE");
+    assertThat(detail(byRegistry, "issuer-allowed")).contains("is not on the allow-list");
 
     ApiClient.Response byList =
         anonymous()
@@ -199,7 +199,7 @@ class LenderVerificationIT extends RegistriesOnAnvil {
     assertThat(outcomes(byList)).containsEntry("issuer-allowed", "FAIL");
     assertThat(detail(byList, "issuer-allowed")).contains("not on the allow-list");
 
-    // No allow-list and no chain: the server does not guess whom to trust.
+    // No allow-list and no chain: only this server's own issuer is trusted.
     ApiClient.Response noTrust =
         anonymous().postWithoutCsrf("/api/v1/verify", body(shown(pkg), null));
     assertThat(outcomes(noTrust)).containsEntry("issuer-allowed", "FAIL");

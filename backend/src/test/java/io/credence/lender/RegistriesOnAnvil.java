@@ -42,6 +42,10 @@ public abstract class RegistriesOnAnvil {
   public static final Bytes32 MODEL_ID =
       Bytes32.of(org.web3j.crypto.Hash.sha3("credence-test-model".getBytes()));
 
+  /** The key of the issuer the registries trust; the server signs with it too. */
+  static final ECKeyPair ISSUER_KEY =
+      ECKeyPair.create(new BigInteger(1, bytes(32)).add(BigInteger.ONE));
+
   public static final TestWallets.Evm LENDER = TestWallets.Evm.random();
   public static final TestWallets.Evm OFFICER = TestWallets.Evm.random();
 
@@ -60,7 +64,8 @@ public abstract class RegistriesOnAnvil {
       try {
         AnvilNode a = AnvilNode.chain(CHAIN_A);
         AnvilNode b = AnvilNode.chain(CHAIN_B);
-        AttestationIssuer issuer = issuer(Clock.systemUTC());
+        AttestationIssuer issuer =
+            new AttestationIssuer(Credentials.create(ISSUER_KEY), RANDOM, Clock.systemUTC());
         RegistryClient ra = deploy(a);
         RegistryClient rb = deploy(b);
         ra.authorizeIssuer(issuer.address());
@@ -77,6 +82,16 @@ public abstract class RegistriesOnAnvil {
   static void registries(DynamicPropertyRegistry registry) {
     registry.add("credence.roles.lenders", LENDER::address);
     registry.add("credence.roles.compliance", OFFICER::address);
+    // The server issues with the key the registries trust (its outbox does not run in tests).
+    registry.add(
+        "credence.issuer.key",
+        () ->
+            org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+                ISSUER_KEY.getPrivateKey(), 64));
+    registry.add("credence.relayer.key", () -> AnvilNode.DEV_KEYS.get(1));
+    registry.add(
+        "credence.attestation.opening-key",
+        () -> "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     int i = 0;
     for (AnvilNode node : new AnvilNode[] {world().a(), world().b()}) {
       RegistryClient client = node == world().a() ? world().registryA() : world().registryB();
@@ -88,6 +103,16 @@ public abstract class RegistriesOnAnvil {
       registry.add(prefix + "max-block-range", () -> 1000);
       registry.add(prefix + "registry-address", () -> client.address().toString());
     }
+  }
+
+  /** Signing in queued history syncs of these chains; no job runner of this context takes them. */
+  @org.junit.jupiter.api.AfterAll
+  static void dropQueuedSyncs(
+      @org.springframework.beans.factory.annotation.Autowired
+          org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    jdbc.sql("DELETE FROM scheduled_tasks WHERE task_instance LIKE ? OR task_instance LIKE ?")
+        .params("%:" + CHAIN_A, "%:" + CHAIN_B)
+        .update();
   }
 
   /** An issuer with a fresh key (authorised nowhere until a test authorises it). */

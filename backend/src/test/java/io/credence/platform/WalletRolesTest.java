@@ -43,6 +43,69 @@ class WalletRolesTest {
   }
 
   @Test
+  void aMalformedAddressInTheConfigurationStopsTheStart() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withConfiguration(
+            org.springframework.boot.autoconfigure.AutoConfigurations.of(
+                org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration
+                    .class))
+        .withUserConfiguration(Config.class)
+        .withPropertyValues("credence.roles.lenders=" + LENDER + ",0x1234")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .hasStackTraceContaining("credence.roles.lenders"));
+  }
+
+  @Test
+  void emptyListsGrantNothing() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withUserConfiguration(Config.class)
+        .withPropertyValues("credence.roles.lenders=", "credence.roles.compliance=")
+        .run(context -> assertThat(context.getBean(WalletRoles.class).grantedTo(LENDER)).isEmpty());
+  }
+
+  /** The default run's configuration names the accounts the local demo publishes (issue 10). */
+  @Test
+  void theDefaultRunGivesTheDemosLenderAndOfficerTheirRoles() {
+    new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+        .withInitializer(
+            context -> {
+              var sources = context.getEnvironment().getPropertySources();
+              try {
+                new org.springframework.boot.env.YamlPropertySourceLoader()
+                    .load(
+                        "application.yml",
+                        new org.springframework.core.io.ClassPathResource("application.yml"))
+                    .forEach(sources::addLast);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .withPropertyValues(
+            "credence.demo.lender-address=" + LENDER, "credence.demo.compliance-address=" + OFFICER)
+        .withUserConfiguration(Config.class)
+        .run(
+            context -> {
+              WalletRoles roles = context.getBean(WalletRoles.class);
+              assertThat(roles.grantedTo(LENDER))
+                  .extracting(GrantedAuthority::getAuthority)
+                  .containsExactly(Roles.LENDER);
+              assertThat(roles.grantedTo(OFFICER))
+                  .extracting(GrantedAuthority::getAuthority)
+                  .containsExactly(Roles.COMPLIANCE);
+            });
+  }
+
+  @org.springframework.context.annotation.Configuration
+  @org.springframework.boot.context.properties.EnableConfigurationProperties(
+      WalletRoles.Properties.class)
+  @org.springframework.context.annotation.Import(WalletRoles.class)
+  static class Config {}
+
+  @Test
   void aConfiguredAddressWithoutTheRoleInItsSessionDoesNotHoldIt() {
     // e.g. a session opened before the address was configured: it must sign in again.
     var session =

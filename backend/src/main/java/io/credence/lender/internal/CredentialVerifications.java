@@ -1,5 +1,6 @@
 package io.credence.lender.internal;
 
+import io.credence.attestation.Attestations;
 import io.credence.attestations.CredentialFormatException;
 import io.credence.attestations.CredentialPackage;
 import io.credence.attestations.CreditAttestation;
@@ -61,6 +62,7 @@ public class CredentialVerifications {
               + "|the opening does not open the commitment");
 
   private final ChainRegistries registries;
+  private final Attestations attestations;
   private final LenderProperties properties;
   private final CredentialVerifier verifier;
   private final Clock clock;
@@ -71,6 +73,7 @@ public class CredentialVerifications {
 
   CredentialVerifications(
       ChainRegistries registries,
+      Attestations attestations,
       LenderProperties properties,
       Clock clock,
       JdbcClient jdbc,
@@ -78,6 +81,7 @@ public class CredentialVerifications {
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions) {
     this.registries = registries;
+    this.attestations = attestations;
     this.properties = properties;
     this.verifier = new CredentialVerifier(clock);
     this.clock = clock;
@@ -107,12 +111,16 @@ public class CredentialVerifications {
 
     List<String> issuers;
     String issuerSource;
+    Optional<String> ownIssuer = attestations.issuerAddress();
     if (asked.issuers() != null && !asked.issuers().isEmpty()) {
       issuers = asked.issuers();
       issuerSource = "policy";
     } else if (!properties.trustedIssuers().isEmpty()) {
       issuers = properties.trustedIssuers();
       issuerSource = "server";
+    } else if (ownIssuer.isPresent()) {
+      issuers = List.of(ownIssuer.get());
+      issuerSource = "this-server";
     } else {
       issuers = List.of();
       issuerSource = chain.isPresent() ? "registry" : "none";

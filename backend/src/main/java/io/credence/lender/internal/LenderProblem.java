@@ -39,6 +39,14 @@ public final class LenderProblem extends ApiProblemException {
         "policy.chainId is not a configured chain with a Credence registry (GET /api/v1/chains)");
   }
 
+  static LenderProblem attestationNotFound() {
+    return new LenderProblem(
+        HttpStatus.NOT_FOUND,
+        "attestation-not-found",
+        "Attestation not found",
+        "no attestation with this uid was issued here");
+  }
+
   static LenderProblem unknownBand() {
     return new LenderProblem(
         HttpStatus.BAD_REQUEST,

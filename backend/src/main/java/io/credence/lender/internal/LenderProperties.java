@@ -8,8 +8,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Server-side defaults of {@code POST /api/v1/verify} ({@code credence.lender}).
  *
- * @param trustedIssuers issuers trusted when a policy names none; empty = the registry of the
- *     policy's chain decides (ISSUER_ROLE), and without a chain the issuer check fails closed
+ * @param trustedIssuers issuers trusted when a policy names none; empty = this server's own issuer
+ *     key ({@code credence.issuer.key}), or without one the registry of the policy's chain decides
+ *     (ISSUER_ROLE), and without a chain the issuer check fails closed
  */
 @Validated
 @ConfigurationProperties("credence.lender")
