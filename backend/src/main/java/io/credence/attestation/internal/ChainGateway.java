@@ -17,6 +17,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
 
 /**
  * The relayer's view of the configured chains: registry clients whose every transaction is written
@@ -36,7 +37,8 @@ final class ChainGateway {
     void refused(String txHash);
   }
 
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
+  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(12_000_000);
+  private static final BigInteger ONE_GWEI = BigInteger.TEN.pow(9);
 
   private final Credentials relayer;
   private final Duration receiptTimeout;
@@ -78,12 +80,25 @@ final class ChainGateway {
             return sent;
           }
         };
-    BigInteger price = web3j.ethGasPrice().send().getGasPrice();
     return RegistryClient.at(
-        web3j,
-        tx,
-        new StaticGasProvider(price.multiply(BigInteger.TWO).max(BigInteger.ONE), GAS_LIMIT),
-        chain.registryAddress());
+        web3j, tx, new StaticGasProvider(gasPrice(web3j), GAS_LIMIT), chain.registryAddress());
+  }
+
+  /**
+   * Twice the latest block's base fee plus a 1 gwei tip (EIP-1559 chains), else the node's
+   * suggestion. Never a multiple of the node's suggestion: on nodes that suggest from recent
+   * transactions' prices, paying a multiple of it feeds back and doubles the price with every
+   * transaction (the issuance benchmark drained the relayer that way).
+   */
+  private static BigInteger gasPrice(Web3j web3j) throws IOException {
+    var block =
+        web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+    if (block != null && block.getBaseFeePerGasRaw() != null) {
+      return Numeric.decodeQuantity(block.getBaseFeePerGasRaw())
+          .multiply(BigInteger.TWO)
+          .add(ONE_GWEI);
+    }
+    return web3j.ethGasPrice().send().getGasPrice();
   }
 
   /** A registry client for reads only. */
