@@ -1,6 +1,7 @@
 package io.credence.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.credence.attestations.RegistryClient;
 import io.credence.attestations.demo.DemoAavePool;
@@ -145,6 +146,18 @@ class DemoNetworkIT {
           org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(blockA + 1)));
       assertThat(oracle.getAssetPrice(kept.weth()).send())
           .isEqualTo(BigInteger.valueOf(3000_00000000L));
+    }
+    // A chain whose state file is lost is started afresh and deployed again; the other is kept.
+    Files.delete(dir.resolve("chain-31338.json"));
+    try (LocalDemoNetwork third = LocalDemoNetwork.start(binary, dir, 0, dir)) {
+      assertThat(third.deployedNow()).isTrue();
+      assertThat(third.chains())
+          .usingRecursiveFieldByFieldElementComparatorIgnoringFields("rpcUrl")
+          .isEqualTo(first);
+      // A second server on the same folder is refused before it starts any node.
+      assertThatThrownBy(() -> LocalDemoNetwork.start(binary, dir, 0, dir))
+          .hasMessageStartingWith("Credence is already running with the data folder")
+          .hasMessageContaining("pid " + ProcessHandle.current().pid());
     }
     // The state files survive the stop: nothing half-written was left behind.
     assertThat(Files.list(dir).map(p -> p.getFileName().toString()))

@@ -109,6 +109,30 @@ class DemoJourneyIT {
             "demo-b aave-v3 collateral=6000.00 debt=1500.00 health=3.20",
             "demo-b compound-v3 collateral=12000.00 debt=0.00 health=null");
 
+    // Positions at a past scoring date come from the block mined at or before it: 180 days ago
+    // account 6 owed the 5,000 USDC borrowed 200 days ago, WETH was at $3,000, and account 5 had
+    // no loan open.
+    var past = histories.history(profile, Instant.now().minus(Duration.ofDays(180)));
+    assertThat(
+            past.activity().positions().stream()
+                .map(
+                    p ->
+                        String.format(
+                            Locale.ROOT,
+                            "%s %s collateral=%.2f debt=%.2f health=%s",
+                            p.chain(),
+                            p.protocol(),
+                            p.collateralUsd(),
+                            p.debtUsd(),
+                            p.debtUsd() > 0
+                                ? String.format(Locale.ROOT, "%.2f", p.healthFactor())
+                                : "null"))
+                .toList())
+        .containsExactlyInAnyOrder(
+            "demo-a aave-v3 collateral=24000.00 debt=5000.00 health=3.84",
+            "demo-b aave-v3 collateral=6000.00 debt=0.00 health=null",
+            "demo-b compound-v3 collateral=12000.00 debt=0.00 health=null");
+
     // score --history on the export, in its own JVM, gives what the server computes from its own
     // history: score, band, probability of default and every reason code (all functions of the
     // feature vector).
