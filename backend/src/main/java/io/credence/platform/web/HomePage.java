@@ -1,10 +1,10 @@
 package io.credence.platform.web;
 
-import org.springframework.stereotype.Controller;
+import io.credence.platform.PortalController;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The portal's front page. */
-@Controller
+@PortalController
 class HomePage {
 
   @GetMapping("/")

@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -122,7 +123,11 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/sign-in"),
                         AnyRequestMatcher.INSTANCE)
-                    .defaultAccessDeniedHandlerFor(apiDenied, API))
+                    .defaultAccessDeniedHandlerFor(apiDenied, API)
+                    // Issue 16: portal pages a wallet's roles do not open get the "Not allowed"
+                    // error page (a lone API mapping would otherwise answer every request).
+                    .defaultAccessDeniedHandlerFor(
+                        new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
         .logout(
             logout ->
                 logout
