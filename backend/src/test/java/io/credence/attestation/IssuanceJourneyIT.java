@@ -7,12 +7,14 @@ import io.credence.attestations.Bytes32;
 import io.credence.attestations.RegistryClient;
 import io.credence.attestations.contracts.ExampleLendingPool;
 import io.credence.attestations.demo.DemoAavePool;
+import io.credence.attestations.lender.VerifyCommand;
 import io.credence.demo.DemoAccounts;
 import io.credence.demo.DemoChain;
 import io.credence.demo.LocalDemoNetwork;
 import io.credence.support.ApiClient;
 import io.credence.support.TestWallets;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +154,30 @@ class IssuanceJourneyIT {
     return null;
   }
 
+  record Cli(int exit, String out) {}
+
+  /** The lender's offline CLI against chain {@code chain}'s registry, trusting the demo issuer. */
+  static Cli verifyOffline(Path packageFile, DemoChain chain) {
+    var out = new java.io.ByteArrayOutputStream();
+    var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    int exit =
+        VerifyCommand.run(
+            new String[] {
+              "verify",
+              packageFile.toString(),
+              "--issuer",
+              DemoAccounts.address(DemoAccounts.ISSUER),
+              "--rpc",
+              chain.rpcUrl(),
+              "--registry",
+              chain.registry()
+            },
+            print,
+            print,
+            java.time.Clock.systemUTC());
+    return new Cli(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Test
   void aDemoBorrowerGetsABandAttestationMintedOnBothChainsAndALiquidationRevokesItEverywhere()
       throws Exception {
@@ -223,6 +249,19 @@ class IssuanceJourneyIT {
       assertThat(pool.borrow(loan).send().isStatusOK()).isTrue();
     }
 
+    // A lender checks the package it was given: through the API and offline with the CLI.
+    String credential = client.get("/api/v1/attestations/" + uid + "/package").raw();
+    ApiClient lender = new ApiClient(port);
+    String verifyBody =
+        "{\"package\":" + credential + ",\"policy\":{\"chainId\":" + a.chainId() + "}}";
+    ApiClient.Response verdict = lender.post("/api/v1/verify", verifyBody);
+    assertThat(verdict.status()).as(verdict.raw()).isEqualTo(200);
+    assertThat(verdict.body().get("valid").asBoolean()).as(verdict.raw()).isTrue();
+    Path packageFile = Files.createTempFile("credence-journey-", ".json");
+    Files.writeString(packageFile, credential);
+    Cli valid = verifyOffline(packageFile, a);
+    assertThat(valid.exit()).as(valid.out()).isEqualTo(VerifyCommand.VALID);
+
     // A liquidation of the borrower on chain A, synced afterwards.
     Credentials liquidator = Credentials.create(Keys.createEcKeyPair());
     fund(a, liquidator.getAddress());
@@ -254,5 +293,37 @@ class IssuanceJourneyIT {
           ExampleLendingPool.load(chain.lendingPool(), web3j(chain), as(chain, holder), GAS);
       assertThatThrownBy(() -> pool.borrow(loan).send()).hasMessageContaining("revert");
     }
+
+    // The lender's checks now fail on the revocation, online and offline.
+    ApiClient.Response afterRevocation = lender.post("/api/v1/verify", verifyBody);
+    assertThat(afterRevocation.body().get("valid").asBoolean()).as(afterRevocation.raw()).isFalse();
+    Cli revokedOffline = verifyOffline(packageFile, a);
+    assertThat(revokedOffline.exit()).as(revokedOffline.out()).isEqualTo(VerifyCommand.INVALID);
+
+    // The compliance officer follows the credential from score to revocation in the export, and
+    // the audit chain is intact.
+    ApiClient officer = new ApiClient(port);
+    assertThat(
+            officer
+                .signIn(
+                    new TestWallets.Evm(
+                        DemoAccounts.credentials(DemoAccounts.COMPLIANCE).getEcKeyPair()))
+                .status())
+        .isEqualTo(200);
+    ApiClient.Response trail = officer.get("/api/v1/compliance/audit/export?format=csv&uid=" + uid);
+    assertThat(trail.status()).as(trail.raw()).isEqualTo(200);
+    assertThat(trail.raw())
+        .contains(
+            "SCORE_COMPUTED",
+            "ATTESTATION_ISSUED",
+            "ATTESTATION_CONSENTED",
+            "ATTESTATION_MINTED",
+            "CREDENTIAL_VERIFIED",
+            "ATTESTATION_REVOKED",
+            "REVOCATION_RELAYED");
+    ApiClient.Response integrity = officer.get("/api/v1/compliance/audit/integrity");
+    assertThat(integrity.body().get("chain").get("intact").asBoolean())
+        .as(integrity.raw())
+        .isTrue();
   }
 }
