@@ -71,6 +71,9 @@ public class MintOutbox implements OutboxTrigger {
           RegistryException.Reason.TIMESTAMP_OUT_OF_RANGE,
           RegistryException.Reason.ISSUER_SUSPENDED);
 
+  /** The outbox's own db-scheduler table (Flyway V22); history's sync jobs use another. */
+  static final String TABLE = "attestation_scheduled_tasks";
+
   private final AttestationChains chains;
   private final ChainGateway gateway;
   private final JdbcClient jdbc;
@@ -106,6 +109,7 @@ public class MintOutbox implements OutboxTrigger {
             .execute((instance, context) -> runOnce());
     this.scheduler =
         Scheduler.create(dataSource)
+            .tableName(TABLE)
             .startTasks(extraTask == null ? List.of(task) : List.of(task, extraTask))
             .threads(2)
             .pollingInterval(config.pollingInterval())

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("credence")
-public record ChainsProperties(@Valid List<Chain> chains) {
+public record ChainsProperties(List<@Valid Chain> chains) {
 
   public ChainsProperties {
     chains = chains == null ? List.of() : List.copyOf(chains);
@@ -53,7 +53,7 @@ public record ChainsProperties(@Valid List<Chain> chains) {
       @Positive int maxBlockRange,
       @Min(0) long startBlock,
       String registryAddress,
-      @Valid List<Market> markets) {
+      List<@Valid Market> markets) {
 
     public Chain {
       markets = markets == null ? List.of() : List.copyOf(markets);
