@@ -102,18 +102,7 @@ class AssetPrices {
                       chain
                           .call(
                               market.address(),
-                              fn(
-                                  "getAssetInfoByAddress",
-                                  List.of(new Address(asset)),
-                                  List.of(
-                                      new TypeReference<Uint8>() {},
-                                      ADDRESS,
-                                      ADDRESS,
-                                      UINT,
-                                      UINT,
-                                      UINT,
-                                      UINT,
-                                      UINT)),
+                              fn("getAssetInfoByAddress", List.of(new Address(asset)), ASSET_INFO),
                               block)
                           .get(2));
             }
@@ -135,6 +124,14 @@ class AssetPrices {
 
   private static final TypeReference<Address> ADDRESS = new TypeReference<>() {};
   private static final TypeReference<Uint256> UINT = new TypeReference<>() {};
+
+  /**
+   * Comet's {@code AssetInfo(uint8 offset, address asset, address priceFeed, uint64 scale, uint64
+   * borrowCollateralFactor, uint64 liquidateCollateralFactor, uint64 liquidationFactor, uint128
+   * supplyCap)}: a static tuple, decoded as its flattened fields.
+   */
+  static final List<TypeReference<?>> ASSET_INFO =
+      List.of(new TypeReference<Uint8>() {}, ADDRESS, ADDRESS, UINT, UINT, UINT, UINT, UINT);
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   static org.web3j.abi.datatypes.Function fn(

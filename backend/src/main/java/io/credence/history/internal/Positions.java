@@ -218,24 +218,10 @@ public class Positions {
     BigDecimal stableUsd = BigDecimal.ZERO;
     BigDecimal liquidationValue = BigDecimal.ZERO;
     for (int i = 0; i < assets; i++) {
-      // AssetInfo(uint8 offset, address asset, address priceFeed, uint64 scale,
-      // uint64 borrowCollateralFactor, uint64 liquidateCollateralFactor, uint64 liquidationFactor,
-      // uint128 supplyCap): a static tuple, decoded as its flattened fields.
       List<Type> info =
           reader.call(
               comet,
-              AssetPrices.fn(
-                  "getAssetInfo",
-                  List.of(new Uint8(i)),
-                  List.of(
-                      new TypeReference<Uint8>() {},
-                      ADDRESS,
-                      ADDRESS,
-                      UINT,
-                      UINT,
-                      UINT,
-                      UINT,
-                      UINT)),
+              AssetPrices.fn("getAssetInfo", List.of(new Uint8(i)), AssetPrices.ASSET_INFO),
               block);
       String asset = ((Address) info.get(1)).getValue().toLowerCase(Locale.ROOT);
       BigInteger amount =
