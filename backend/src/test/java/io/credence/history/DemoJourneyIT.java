@@ -8,8 +8,8 @@ import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.scorecard.ScoreResult;
 import io.credence.support.ApiClient;
 import io.credence.support.DemoNetwork;
+import io.credence.support.ScoringCli;
 import io.credence.support.TestWallets;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,7 +143,7 @@ class DemoJourneyIT {
     ScoreResult expected = ModelArtifacts.loadBundled().scorecard().score(server);
     Path file = Files.createTempFile("demo-history", ".json");
     Files.writeString(file, client.get("/api/v1/history").raw());
-    String cli = cliOutput(file);
+    String cli = ScoringCli.scoreHistory(file);
     assertThat(cli)
         .contains("score: " + expected.score() + "\n")
         .contains("band: " + expected.band() + "\n")
@@ -220,36 +220,5 @@ class DemoJourneyIT {
       Thread.sleep(200);
     }
     throw new AssertionError("sync never finished on both chains; last: " + last);
-  }
-
-  private static String cliOutput(Path history) throws Exception {
-    Path model =
-        Path.of(
-            "..",
-            "scoring-model",
-            "src",
-            "main",
-            "resources",
-            "io",
-            "credence",
-            "scoring",
-            "model",
-            "scorecard.json");
-    Process cli =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.credence.scoring.cli.Main",
-                "score",
-                "--model",
-                model.toString(),
-                "--history",
-                history.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    cli.waitFor();
-    return output;
   }
 }

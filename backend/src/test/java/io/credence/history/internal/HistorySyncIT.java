@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.credence.attestations.demo.DemoContractWallet;
 import io.credence.support.AnvilNode;
 import io.credence.support.ApiClient;
+import io.credence.support.ScoringCli;
 import io.credence.support.SiweText;
 import io.credence.support.TestWallets;
 import java.math.BigInteger;
@@ -172,7 +173,7 @@ class HistorySyncIT {
     } catch (RuntimeException refused) {
       expected = refused.getMessage();
     }
-    assertThat(cliOutput(file)).contains(expected);
+    assertThat(ScoringCli.scoreHistory(file)).contains(expected);
 
     ApiClient.Response chains = new ApiClient(port).get("/api/v1/chains");
     assertThat(chains.status()).isEqualTo(200);
@@ -222,39 +223,6 @@ class HistorySyncIT {
             Map.of("message", byOwner, "signature", owner.personalSign(byOwner)));
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.body().get("address").asString()).isEqualToIgnoringCase(wallet);
-  }
-
-  /** Runs the scoring CLI, {@code score --history FILE}, in its own JVM; what it prints. */
-  private static String cliOutput(java.nio.file.Path history) throws Exception {
-    java.nio.file.Path model =
-        java.nio.file.Path.of(
-            "..",
-            "scoring-model",
-            "src",
-            "main",
-            "resources",
-            "io",
-            "credence",
-            "scoring",
-            "model",
-            "scorecard.json");
-    Process cli =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.credence.scoring.cli.Main",
-                "score",
-                "--model",
-                model.toString(),
-                "--history",
-                history.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output =
-        new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    cli.waitFor();
-    return output;
   }
 
   private static JsonNode awaitState(ApiClient client, long chainId, String state)
