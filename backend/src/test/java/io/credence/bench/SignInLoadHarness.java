@@ -643,7 +643,9 @@ class SignInLoadHarness {
                   // shared machine would otherwise dominate the latencies).
                   "--credence.embedded-db.ephemeral=true",
                   "--credence.embedded-db.durable=false",
-                  "--credence.embedded-db.max-connections=100"));
+                  "--credence.embedded-db.max-connections=100",
+                  // sign-in only: no demo chains, so a new wallet queues no history sync
+                  "--credence.demo.enabled=false"));
       switch (config) {
         case "cache-on" -> {}
         case "cache-off" -> command.add("--credence.rate-limits.refusal-cache-size=0");

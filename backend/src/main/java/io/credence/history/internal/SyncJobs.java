@@ -21,7 +21,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -78,7 +80,12 @@ public class SyncJobs implements DisposableBean {
     this.instanceName =
         properties.instanceName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.scheduler =
-        Scheduler.create(dataSource, task)
+        // Transaction-aware (db-scheduler's documented Spring integration): request() schedules on
+        // the connection of the caller's transaction, so the history_sync row and its job commit
+        // together, and a caller never holds one pooled connection while waiting for a second.
+        // (With a plain DataSource, a burst of WalletLinked listeners — unbounded on virtual
+        // threads — each held one and waited for another until the pool timed out.)
+        Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
             .threads(properties.workerThreads())
             .pollingInterval(properties.pollingInterval())
             .heartbeatInterval(properties.heartbeatInterval())
@@ -104,7 +111,12 @@ public class SyncJobs implements DisposableBean {
     scheduler.start();
   }
 
-  /** Queues a sync of every configured chain for the profile; a chain already queued stays once. */
+  /**
+   * Queues a sync of every configured chain for the profile; a chain already queued stays once. One
+   * transaction: the row lock of the upsert orders concurrent requests for the same profile, so the
+   * second finds the first's job instead of racing it to the insert.
+   */
+  @Transactional
   public void request(ProfileId profile) {
     for (ChainsProperties.Chain chain : chains.chains()) {
       jdbc.sql(
