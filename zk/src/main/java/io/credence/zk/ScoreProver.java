@@ -42,9 +42,9 @@ public final class ScoreProver {
    * As {@link #prove(Transcript, Statement, Opening, byte[])}, with the range proof's n chosen by
    * the caller among those that verifiers accept for the statement and that hide the score: the
    * statement's own {@link Statement#bits()}, or for a threshold 595 ≤ t ≤ 850 also n = 16, the n
-   * of the protocol's second edition (docs/zk-protocol.md §1, "Legacy threshold proofs"). For a
-   * verifier that predates the third edition — such as the immutable verifier of a registry
-   * deployed before it — which refuses the n = 8 proofs the current rule gives those thresholds.
+   * of the protocol's second edition (docs/zk-protocol.md §1, "Legacy threshold proofs"). Use it
+   * for a verifier that predates the third edition (such as the immutable verifier of a registry
+   * deployed before it), which refuses the n = 8 proofs the current rule gives those thresholds.
    *
    * <pre>{@code
    * // t = 650: n = 8 by default; n = 16 for a registry whose verifier predates the third edition
