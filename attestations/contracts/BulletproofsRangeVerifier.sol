@@ -50,12 +50,12 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     error InvalidProof(Reason reason);
 
-    /// The highest Credence score (io.credence.zk.Statement#MAX_SCORE): a threshold's n covers it.
+    /// The highest Credence score (io.credence.zk.Statement#MAX_SCORE): a threshold's n covers the
+    /// scores from t up to it.
     uint64 internal constant MAX_SCORE = 850;
-    /// Thresholds below this were proven with n = 8 under the protocol's first edition.
-    uint64 private constant LEGACY_THRESHOLD_BOUND = 256;
-    /// ABI length of a three-round (n = 8, m = 1) proof: 576 + 128 * 3.
-    uint256 private constant LEGACY_PROOF_LENGTH = 960;
+    /// ABI lengths (576 + 128 * rounds) of one-value proofs with n = 8 (three rounds) and n = 16 (four).
+    uint256 private constant PROOF_LENGTH_N8 = 960;
+    uint256 private constant PROOF_LENGTH_N16 = 1088;
 
     /// bytes4(keccak256("InvalidProof(uint8)")), for reverts from assembly.
     uint256 private constant INVALID_PROOF_SELECTOR = 0xf7f9ec62;
@@ -828,17 +828,20 @@ contract BulletproofsRangeVerifier is IRangeProofVerifier {
 
     // ------------------------------------------------------------------ arithmetic
 
-    /// @dev The n a threshold proof is checked with, as io.credence.zk.ScoreStatements#verifierBits:
-    /// the statement's n (Statement.Threshold#bits: the smallest of 8, 16, 32, 64 covering both t
-    /// and MAX_SCORE - t, so n = 16 for every t < 65,536), except that a t < 256 proof with the
-    /// three rounds of an n = 8 proof (ABI length 576 + 128 * 3) is a first-edition ("legacy") proof
-    /// and is checked with n = 8. Both are sound: the transcript binds n, and either proof shows
-    /// t <= s. Any other length is left to _checkEncoding, which rejects a round count other than
-    /// log2(n) with ROUND_COUNT_MISMATCH, as Java does.
+    /// @dev The n a threshold proof is checked with, as io.credence.zk.ScoreStatements#verifierBits
+    /// (docs/zk-protocol.md §1). The current (third-edition) rule: for t <= MAX_SCORE the smallest n
+    /// with MAX_SCORE - t < 2^n (n = 8 for 595 <= t <= 850, n = 16 below); for t > MAX_SCORE the
+    /// smallest n with t < 2^n, as in every edition. A proof with the round count of an earlier
+    /// edition's n for t is a legacy proof and is checked with that n: four rounds (n = 16, the
+    /// second edition's n for every t <= 850) or, for t < 256, three rounds (n = 8, the first
+    /// edition's). All are sound: the transcript binds n, and any threshold proof shows t <= s.
+    /// Any other length gets the current n and is left to _checkEncoding, which rejects a round
+    /// count other than log2(n) with ROUND_COUNT_MISMATCH, as Java does.
     function _thresholdBits(uint64 t, uint256 proofLength) private pure returns (uint256) {
-        if (t < LEGACY_THRESHOLD_BOUND && proofLength == LEGACY_PROOF_LENGTH) return 8;
-        uint64 rest = t < MAX_SCORE ? MAX_SCORE - t : 0;
-        return _bitsCovering(t > rest ? t : rest);
+        if (t > MAX_SCORE) return _bitsCovering(t);
+        if (proofLength == PROOF_LENGTH_N16) return 16;
+        if (proofLength == PROOF_LENGTH_N8 && (t < 256 || MAX_SCORE - t < 256)) return 8;
+        return MAX_SCORE - t < 256 ? 8 : 16;
     }
 
     function _bitsCovering(uint64 v) private pure returns (uint256) {

@@ -89,6 +89,28 @@ public final class AttestationIssuer {
    */
   public CredentialPackage issue(
       Address recipient, Opening opening, Statement statement, Bytes32 modelId, Duration validity) {
+    return issue(recipient, opening, statement, modelId, validity, statement.bits());
+  }
+
+  /**
+   * As {@link #issue(Address, Opening, Statement, Bytes32, Duration)}, with the range proof's n
+   * chosen among those verifiers accept and that hide the score ({@link ScoreProver#prove(
+   * Transcript, Statement, Opening, byte[], int)}): for a threshold 595 ≤ t ≤ 850, n = 16 makes the
+   * second-edition proof that a registry deployed before the third edition of the zk protocol (its
+   * verifier is immutable) still accepts; current registries accept both.
+   *
+   * @param proofBits the range proof's n, e.g. {@code statement.bits()} (the default) or 16
+   * @throws IllegalArgumentException if no verifier accepts {@code proofBits} for the statement or
+   *     the proof would reveal more than the statement
+   * @throws StatementNotSatisfiedException if the score does not satisfy the statement
+   */
+  public CredentialPackage issue(
+      Address recipient,
+      Opening opening,
+      Statement statement,
+      Bytes32 modelId,
+      Duration validity,
+      int proofBits) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     CreditAttestation draft =
         new CreditAttestation(
@@ -107,7 +129,8 @@ public final class AttestationIssuer {
             Transcript.create(Eip712.TRANSCRIPT_LABEL),
             statement,
             opening,
-            Eip712.proofContext(draft));
+            Eip712.proofContext(draft),
+            proofBits);
     byte[] proofBytes = proof.proof().toAbiBytes();
     CreditAttestation attestation = draft.withProofHash(Eip712.proofHash(proofBytes));
     return new CredentialPackage(attestation, sign(attestation), proofBytes, Optional.of(opening));

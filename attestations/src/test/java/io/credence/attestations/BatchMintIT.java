@@ -93,7 +93,12 @@ class BatchMintIT {
     return out;
   }
 
+  /** t = 600 + i: n = 8 since the zk protocol's third edition (595 ≤ t ≤ 850). */
   static final IntFunction<Statement> THRESHOLD = i -> new Statement.Threshold(600 + i);
+
+  /** t = 500 + i: n = 16 (below 595), for comparison. */
+  static final IntFunction<Statement> THRESHOLD_N16 = i -> new Statement.Threshold(500 + i);
+
   static final IntFunction<Statement> BAND = i -> new Statement.Band(550 + i, 850);
 
   @Test
@@ -160,7 +165,7 @@ class BatchMintIT {
       verifyBatchGas("threshold", batch);
       var receipt = relayer.mintBatch(batch);
       assertThat(receipt.items()).allMatch(BatchItem::minted);
-      record("mintBatch " + size + " threshold", receipt.receipt().getGasUsed(), size);
+      record("mintBatch " + size + " threshold n=8", receipt.receipt().getGasUsed(), size);
       if (size == 16) {
         keepInput(receipt.receipt().getTransactionHash(), "mintBatch-16-threshold.hex");
       }
@@ -181,13 +186,20 @@ class BatchMintIT {
     }
     var renewed = relayer.mintBatch(renewals);
     assertThat(renewed.items()).allMatch(BatchItem::minted);
-    record("mintBatch 16 threshold renewals", renewed.receipt().getGasUsed(), 16);
+    record("mintBatch 16 threshold n=8 renewals", renewed.receipt().getGasUsed(), 16);
 
     List<MintRequest> bands = requests(16, BAND);
     verifyBatchGas("band", bands);
     var receipt = relayer.mintBatch(bands);
     assertThat(receipt.items()).allMatch(BatchItem::minted);
     record("mintBatch 16 band", receipt.receipt().getGasUsed(), 16);
+
+    // For comparison: 16 thresholds below 595 (t = 500…515) keep n = 16.
+    List<MintRequest> wide = requests(16, THRESHOLD_N16);
+    verifyBatchGas("threshold-n16", wide);
+    var wideReceipt = relayer.mintBatch(wide);
+    assertThat(wideReceipt.items()).allMatch(BatchItem::minted);
+    record("mintBatch 16 threshold n=16", wideReceipt.receipt().getGasUsed(), 16);
   }
 
   private static void verifyBatchGas(String kind, List<MintRequest> batch) throws Exception {

@@ -82,6 +82,11 @@ class CredenceRegistryIT {
         MONTH);
   }
 
+  /** Inner-product rounds of a package's proof: 3 for n = 8, 4 for n = 16 (m = 1). */
+  static int rounds(CredentialPackage pkg) throws Exception {
+    return io.credence.zk.RangeProof.fromAbiBytes(pkg.proof()).rounds();
+  }
+
   static void expectRevert(ThrowingCall call, Reason reason) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
@@ -104,7 +109,8 @@ class CredenceRegistryIT {
     CredentialPackage pkg = threshold(issuer, borrower, 712, 650);
 
     var minted = client(borrower).mint(pkg);
-    GasReport.record("mint threshold t=650 (n=16, m=1)", minted.receipt().getGasUsed());
+    assertThat(rounds(pkg)).isEqualTo(3); // n = 8 since the third edition
+    GasReport.record("mint threshold t=650 (n=8, m=1)", minted.receipt().getGasUsed());
 
     Address holder = new Address(borrower.getAddress());
     var band = asAdmin.bandOf(holder);
@@ -132,6 +138,85 @@ class CredenceRegistryIT {
     asBorrower.borrow(Convert.toWei("1", Convert.Unit.ETHER).toBigInteger()).send();
     assertThat(pool.debtOf(borrower.getAddress()).send())
         .isEqualTo(Convert.toWei("1", Convert.Unit.ETHER).toBigInteger());
+  }
+
+  /**
+   * Attestations issued before the third edition of the zk protocol carry n = 16 proofs for t = 650
+   * (and an issuer may still make them for a registry whose verifier predates it): they mint, and
+   * the SDK verifies them offline.
+   */
+  @Test
+  void aSecondEditionSixteenBitProofForThreshold650StillMints() throws Exception {
+    Credentials borrower = newBorrower();
+    CredentialPackage pkg =
+        issuer.issue(
+            new Address(borrower.getAddress()),
+            Opening.random(712, RANDOM),
+            new Statement.Threshold(650),
+            MODEL,
+            MONTH,
+            16);
+    assertThat(rounds(pkg)).isEqualTo(4);
+    assertThat(
+            new io.credence.attestations.lender.CredentialVerifier(Clock.systemUTC())
+                .verify(
+                    pkg,
+                    io.credence.attestations.lender.VerificationPolicy.trusting(
+                        java.util.Set.of(issuer.address())))
+                .valid())
+        .isTrue();
+
+    var minted = client(borrower).mint(pkg);
+    GasReport.record("mint threshold t=650 (legacy n=16, m=1)", minted.receipt().getGasUsed());
+    assertThat(asAdmin.meetsThreshold(new Address(borrower.getAddress()), 650)).isTrue();
+  }
+
+  /** For comparison with t = 650 (n = 8): a threshold below 595 still gets n = 16. */
+  @Test
+  void mintsAThreshold500AttestationWithASixteenBitProof() throws Exception {
+    Credentials borrower = newBorrower();
+    CredentialPackage pkg = threshold(issuer, borrower, 712, 500);
+    assertThat(rounds(pkg)).isEqualTo(4);
+    var minted = client(borrower).mint(pkg);
+    GasReport.record("mint threshold t=500 (n=16, m=1)", minted.receipt().getGasUsed());
+    assertThat(asAdmin.meetsThreshold(new Address(borrower.getAddress()), 500)).isTrue();
+  }
+
+  /**
+   * A borrower (or a careless issuer) pairs the cheap n = 8 proof of t = 650 with a signed claim of
+   * t = 594 or 300, where only n = 16 is accepted: refused by its round count before any equation,
+   * and nothing is minted.
+   */
+  @Test
+  void anEightBitProofIsRefusedForAThresholdBelow595() throws Exception {
+    Credentials borrower = newBorrower();
+    CredentialPackage pkg = threshold(issuer, borrower, 712, 650);
+    for (int t : new int[] {594, 300}) {
+      CreditAttestation a = pkg.attestation();
+      CreditAttestation lower =
+          new CreditAttestation(
+              a.schema(),
+              a.issuer(),
+              a.recipient(),
+              a.commitment(),
+              new Statement.Threshold(t),
+              a.modelId(),
+              a.proofHash(),
+              a.issuedAt(),
+              a.expiresAt(),
+              a.nonce());
+      CredentialPackage eightBit =
+          new CredentialPackage(lower, issuer.sign(lower), pkg.proof(), Optional.empty());
+      assertThatThrownBy(() -> client(borrower).mint(eightBit))
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(Reason.INVALID_PROOF);
+                assertThat(e.getMessage()).contains("ROUND_COUNT_MISMATCH");
+              });
+      assertThat(asAdmin.isValid(eightBit.uid())).isFalse();
+    }
+    assertThat(asAdmin.balanceOf(new Address(borrower.getAddress()))).isZero();
   }
 
   @Test
@@ -302,7 +387,7 @@ class CredenceRegistryIT {
             Eip712.consentDigest(pkg.uid(), anvil.chainId(), asAdmin.address()),
             borrower.getEcKeyPair());
     var minted = relayer.mintWithConsent(pkg, consent);
-    GasReport.record("mintWithConsent threshold t=650 (n=16, m=1)", minted.receipt().getGasUsed());
+    GasReport.record("mintWithConsent threshold t=650 (n=8, m=1)", minted.receipt().getGasUsed());
     assertThat(asAdmin.isValid(pkg.uid())).isTrue();
   }
 

@@ -8,6 +8,7 @@ import io.credence.attestations.contracts.BulletproofsRangeVerifier;
 import io.credence.attestations.testing.AnvilExtension;
 import io.credence.zk.Commitment;
 import io.credence.zk.ProofVerificationException;
+import io.credence.zk.ProofVerificationException.Reason;
 import io.credence.zk.RangeProof;
 import io.credence.zk.ScoreVerifier;
 import io.credence.zk.Statement;
@@ -37,7 +38,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * The Solidity verifier and the Java verifier agree on every golden vector of the zk module (valid
- * and invalid), on the exact ABI bytes that go on-chain.
+ * and invalid, every edition's file), on the exact ABI bytes that go on-chain, and on the reason
+ * where a vector states one.
  */
 class RangeProofVectorsIT {
 
@@ -59,15 +61,29 @@ class RangeProofVectorsIT {
             .getContractAddress();
   }
 
+  /** Every vector file of zk (docs/zk-protocol.md §9): one per protocol edition that added some. */
+  static final List<String> FILES = List.of("range-proofs.json", "range-proofs-edition3.json");
+
   static Stream<Arguments> vectors() throws Exception {
-    JsonNode all =
-        new ObjectMapper().readTree(Files.readString(VECTORS.resolve("range-proofs.json")));
     List<Arguments> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      JsonNode v = all.get(i);
-      out.add(
-          Arguments.of(
-              Named.of("#" + i + " " + v.get("statement") + " valid=" + v.get("valid"), v)));
+    for (String file : FILES) {
+      JsonNode all = new ObjectMapper().readTree(Files.readString(VECTORS.resolve(file)));
+      for (int i = 0; i < all.size(); i++) {
+        JsonNode v = all.get(i);
+        out.add(
+            Arguments.of(
+                Named.of(
+                    file
+                        + " #"
+                        + i
+                        + " "
+                        + v.get("statement")
+                        + " n="
+                        + v.get("n")
+                        + " valid="
+                        + v.get("valid"),
+                    v)));
+      }
     }
     return out.stream();
   }
@@ -86,6 +102,7 @@ class RangeProofVectorsIT {
     byte[] proof = Numeric.hexStringToByteArray(v.get("proofAbi").asText());
 
     boolean javaAccepts;
+    String javaReason = null;
     try {
       new ScoreVerifier()
           .verify(
@@ -97,6 +114,7 @@ class RangeProofVectorsIT {
       javaAccepts = true;
     } catch (ProofVerificationException e) {
       javaAccepts = false;
+      javaReason = e.reason().name();
     }
 
     String data =
@@ -126,6 +144,14 @@ class RangeProofVectorsIT {
     assertThat(solidityAccepts)
         .as("Solidity verdict (%s)", result.hasError() ? result.getError().getData() : "ok")
         .isEqualTo(expected);
+    if (v.has("reason")) {
+      // The stated reason, from both verifiers (the Solidity enum shares Java's order).
+      Reason reason = Reason.valueOf(v.get("reason").asText());
+      assertThat(javaReason).as("Java reason").isEqualTo(reason.name());
+      assertThat(String.valueOf(result.getError().getData()).replace("\"", ""))
+          .as("Solidity reason")
+          .isEqualTo(ThresholdBitsIT.revert(reason));
+    }
   }
 
   /** keccak256("credence/transcript/v1" ‖ u32(len) ‖ label): a fresh zk Transcript's state. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.DynamicArray;
@@ -40,10 +41,10 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.utils.Numeric;
 
 /**
- * The Solidity verifier chooses a threshold proof's n exactly as the Java zk module does (second
- * edition, docs/zk-protocol.md §1): n = 16 for every t &lt; 65,536, and a first-edition n = 8 proof
- * (three rounds) for t &lt; 256 still verifies; any other round count is refused with
- * ROUND_COUNT_MISMATCH by both.
+ * The Solidity verifier chooses a threshold proof's n exactly as the Java zk module does (third
+ * edition, docs/zk-protocol.md §1): n = 8 for 595 ≤ t ≤ 850, n = 16 below; a second-edition n = 16
+ * proof (four rounds) for 595 ≤ t ≤ 850 and a first-edition n = 8 proof (three rounds) for t &lt;
+ * 256 still verify; any other round count is refused with ROUND_COUNT_MISMATCH by both.
  */
 class ThresholdBitsIT {
 
@@ -75,6 +76,11 @@ class ThresholdBitsIT {
   }
 
   static ScoreProof prove(long t, long seed) throws Exception {
+    return prove(t, seed, new Statement.Threshold(t).bits());
+  }
+
+  /** A proof with the given n (16 for 595 ≤ t ≤ 850: what the second edition's prover made). */
+  static ScoreProof prove(long t, long seed, int bits) throws Exception {
     SecureRandom rnd = SecureRandom.getInstance("SHA1PRNG");
     rnd.setSeed(seed);
     return new ScoreProver(rnd)
@@ -82,19 +88,37 @@ class ThresholdBitsIT {
             Transcript.create(APP),
             new Statement.Threshold(t),
             Opening.random(SCORE, rnd),
-            CONTEXT);
+            CONTEXT,
+            bits);
   }
 
-  @ParameterizedTest(name = "t = {0}")
-  @ValueSource(longs = {0, 100, 255, 256, 300, 700, 850})
-  void currentJavaProofsOfEveryThresholdVerifyOnChain(long t) throws Exception {
+  @ParameterizedTest(name = "t = {0}, {1} rounds")
+  @CsvSource({
+    "0, 4", "100, 4", "255, 4", "256, 4", "300, 4", "594, 4", "595, 3", "650, 3", "700, 3", "850, 3"
+  })
+  void currentJavaProofsOfEveryThresholdVerifyOnChain(long t, int rounds) throws Exception {
     ScoreProof p = prove(t, t);
-    assertThat(new Statement.Threshold(t).bits()).isEqualTo(16);
+    assertThat(p.proof().rounds()).isEqualTo(rounds);
+    assertThat(new Statement.Threshold(t).bits()).isEqualTo(1 << rounds);
+    byte[] abi = p.proof().toAbiBytes();
+    javaVerify(t, p.commitment().toUncompressed(), CONTEXT, abi);
+
+    assertThat(call(t, p.commitment().toUncompressed(), CONTEXT, abi)).isEqualTo("ok");
+  }
+
+  /** Attestations minted before the third edition carry these: they must keep verifying. */
+  @ParameterizedTest(name = "t = {0}")
+  @ValueSource(longs = {595, 650, 700, 850})
+  void secondEditionSixteenBitProofsOfHighThresholdsStillVerify(long t) throws Exception {
+    ScoreProof p = prove(t, 10_000 + t, 16);
     assertThat(p.proof().rounds()).isEqualTo(4);
     byte[] abi = p.proof().toAbiBytes();
     javaVerify(t, p.commitment().toUncompressed(), CONTEXT, abi);
 
     assertThat(call(t, p.commitment().toUncompressed(), CONTEXT, abi)).isEqualTo("ok");
+    // and bound to their statement under that n
+    assertThat(call(t + 1, p.commitment().toUncompressed(), CONTEXT, abi))
+        .isEqualTo(revert(Reason.EQUATION_FAILED));
   }
 
   @Test
@@ -108,16 +132,38 @@ class ThresholdBitsIT {
     assertThat(call(0, commitment, context, proof)).isEqualTo("ok");
   }
 
-  /** A three-round proof for t ≥ 256 is not legacy: the first edition used n = 16 there too. */
+  /**
+   * A three-round proof for 256 ≤ t ≤ 594 is neither current (n = 16) nor legacy (the first edition
+   * used n = 16 there too); from t = 595 on it has the current round count, so it reaches the
+   * equation, which it fails (it proves t = 0).
+   */
   @ParameterizedTest(name = "t = {0}")
-  @ValueSource(longs = {256, 300, 700})
-  void aThreeRoundProofOfAThresholdFrom256OnIsRefused(long t) throws Exception {
+  @CsvSource({
+    "256, ROUND_COUNT_MISMATCH",
+    "300, ROUND_COUNT_MISMATCH",
+    "594, ROUND_COUNT_MISMATCH",
+    "595, EQUATION_FAILED",
+    "700, EQUATION_FAILED"
+  })
+  void aThreeRoundProofOfAThresholdFrom256OnIsRefused(long t, Reason reason) throws Exception {
     byte[] commitment = hex(legacy, "commitment");
     byte[] context = hex(legacy, "context");
     byte[] proof = hex(legacy, "proofAbi");
 
-    assertThat(javaReason(t, commitment, context, proof)).isEqualTo(Reason.ROUND_COUNT_MISMATCH);
-    assertThat(call(t, commitment, context, proof)).isEqualTo(revert(Reason.ROUND_COUNT_MISMATCH));
+    assertThat(javaReason(t, commitment, context, proof)).isEqualTo(reason);
+    assertThat(call(t, commitment, context, proof)).isEqualTo(revert(reason));
+  }
+
+  /** A current n = 8 proof of t = 650 claimed for a threshold below 595 (where n = 16). */
+  @ParameterizedTest(name = "t = {0}")
+  @ValueSource(longs = {594, 500})
+  void aCurrentEightBitProofIsRefusedForAThresholdBelow595(long t) throws Exception {
+    ScoreProof p = prove(650, 650);
+    byte[] v = p.commitment().toUncompressed();
+    byte[] abi = p.proof().toAbiBytes();
+
+    assertThat(javaReason(t, v, CONTEXT, abi)).isEqualTo(Reason.ROUND_COUNT_MISMATCH);
+    assertThat(call(t, v, CONTEXT, abi)).isEqualTo(revert(Reason.ROUND_COUNT_MISMATCH));
   }
 
   /** n = 16 proofs (four rounds) do not fit a t ≥ 65,536 statement (n = 32, five rounds). */
@@ -145,16 +191,22 @@ class ThresholdBitsIT {
     }
   }
 
-  /** One batch mixing n = 16 proofs of small and large thresholds with the legacy n = 8 proof. */
+  /**
+   * One batch mixing current n = 16 and n = 8 proofs with both kinds of legacy proof (n = 8 for t =
+   * 0, n = 16 for t = 650).
+   */
   @Test
   void aBatchMixingCurrentAndLegacyThresholdProofsVerifies() throws Exception {
     List<BulletproofsRangeVerifier.RangeClaim> claims = new ArrayList<>();
-    for (long t : new long[] {0, 255, 256, 850}) {
+    for (long t : new long[] {0, 255, 256, 650, 850}) {
       ScoreProof p = prove(t, 1000 + t);
       claims.add(claim(t, p.commitment().toUncompressed(), CONTEXT, p.proof().toAbiBytes()));
     }
     claims.add(
         claim(0, hex(legacy, "commitment"), hex(legacy, "context"), hex(legacy, "proofAbi")));
+    ScoreProof second = prove(650, 2650, 16);
+    claims.add(
+        claim(650, second.commitment().toUncompressed(), CONTEXT, second.proof().toAbiBytes()));
     assertThat(batch(claims)).isEqualTo("ok");
 
     // The same batch with one threshold raised past the score is refused as a whole.

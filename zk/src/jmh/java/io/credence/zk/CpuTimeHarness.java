@@ -110,7 +110,7 @@ public final class CpuTimeHarness {
   }
 
   public static void main(String[] args) throws Exception {
-    score("threshold n16 m1", new Statement.Threshold(650), 60, 41);
+    score("threshold n16 m1", new Statement.Threshold(500), 60, 41); // n = 16 (650: n = 8)
     score("band n16 m2", new Statement.Band(300, 850), 60, 41);
     range("range n64 m1", 64, 1, 30, 21);
     range("range n64 m8", 64, 8, 8, 9);

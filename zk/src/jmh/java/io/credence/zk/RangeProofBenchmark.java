@@ -46,7 +46,7 @@ public class RangeProofBenchmark {
     prover = new ScoreProver(random);
     verifier = new ScoreVerifier(random);
     switch (scenario) {
-      case "threshold-n16-m1" -> statement = new Statement.Threshold(650);
+      case "threshold-n16-m1" -> statement = new Statement.Threshold(500); // n = 16 (650: n = 8)
       case "band-n16-m2" -> statement = new Statement.Band(300, 850);
       case "range-n64-m1" -> openings(64, 1);
       case "range-n64-m8" -> openings(64, 8);

@@ -35,9 +35,37 @@ public final class ScoreProver {
    */
   public ScoreProof prove(
       Transcript transcript, Statement statement, Opening opening, byte[] context) {
+    return prove(transcript, statement, opening, context, statement.bits());
+  }
+
+  /**
+   * As {@link #prove(Transcript, Statement, Opening, byte[])}, with the range proof's n chosen by
+   * the caller among those that verifiers accept for the statement and that hide the score: the
+   * statement's own {@link Statement#bits()}, or for a threshold 595 ≤ t ≤ 850 also n = 16, the n
+   * of the protocol's second edition (docs/zk-protocol.md §1, "Legacy threshold proofs"). Use it
+   * for a verifier that predates the third edition (such as the immutable verifier of a registry
+   * deployed before it), which refuses the n = 8 proofs the current rule gives those thresholds.
+   *
+   * <pre>{@code
+   * // t = 650: n = 8 by default; n = 16 for a registry whose verifier predates the third edition
+   * ScoreProof p = prover.prove(transcript, new Statement.Threshold(650), opening, context, 16);
+   * }</pre>
+   *
+   * @param bits n; the proof has log2(n·m) inner-product rounds
+   * @throws IllegalArgumentException if no verifier accepts n for the statement, or if the proof
+   *     would reveal more than the statement (the first edition's n = 8 for t &lt; 256)
+   * @throws StatementNotSatisfiedException as {@link #prove(Transcript, Statement, Opening,
+   *     byte[])}, for s − t not fitting in n bits too
+   */
+  public ScoreProof prove(
+      Transcript transcript, Statement statement, Opening opening, byte[] context, int bits) {
+    if (!ScoreStatements.proverMayUse(statement, bits)) {
+      throw new IllegalArgumentException(
+          "n = " + bits + " is not an n a prover may use for " + statement);
+    }
     BigInteger s = opening.value();
     BigInteger gamma = opening.blinding().value();
-    int n = statement.bits();
+    int n = bits;
     BigInteger[] values;
     BigInteger[] blindings;
     if (statement instanceof Statement.Threshold th) {

@@ -7,22 +7,67 @@ import java.util.List;
 /** How a score statement maps to range-proof inputs: the derived commitments and values. */
 final class ScoreStatements {
 
-  /** Thresholds below this were proven with n = 8 under the first edition's rule (n covers t). */
-  static final long LEGACY_THRESHOLD_BOUND = 256;
-
   private ScoreStatements() {}
 
+  /** The smallest of 8, 16, 32, 64 such that 0 ≤ v &lt; 2^n. */
+  static int bitsCovering(long v) {
+    int bits = 64 - Long.numberOfLeadingZeros(v);
+    for (int n = 8; n < 64; n *= 2) {
+      if (bits <= n) {
+        return n;
+      }
+    }
+    return 64;
+  }
+
   /**
-   * The n a verifier checks this proof with: the statement's {@link Statement#bits()}, except that
-   * a threshold t &lt; 256 proof with the three rounds of an n = 8 proof is a legacy proof (the
-   * first edition chose n = 8 there) and is checked with n = 8. Both are sound: the transcript
-   * binds n, and either proof shows t ≤ s.
+   * Whether a verifier accepts an n-bit proof of this statement (docs/zk-protocol.md §1): the
+   * statement's own {@link Statement#bits()}, or for a threshold t the n that an earlier edition of
+   * the rule chose — the first: smallest n with t &lt; 2^n (8 for t &lt; 256); the second: smallest
+   * n with both t and 850 − t below 2^n (16 for every t &lt; 65,536). Every one of them is sound: a
+   * threshold proof shows t ≤ s for any n, and the transcript binds the n.
+   */
+  static boolean verifierAccepts(Statement statement, int n) {
+    if (n == statement.bits()) {
+      return true;
+    }
+    if (statement instanceof Statement.Threshold th) {
+      long t = th.t();
+      return n == bitsCovering(t)
+          || n == bitsCovering(Math.max(t, Math.max(0, Statement.MAX_SCORE - t)));
+    }
+    return false;
+  }
+
+  /**
+   * Whether a prover may prove this statement with n bits: a verifier accepts n ({@link
+   * #verifierAccepts}) and the proof reveals nothing beyond the statement about a Credence score —
+   * for a threshold t ≤ 850, n covers 850 − t, so what the proof also shows, s &lt; t + 2^n, is
+   * vacuous. The statement's own {@link Statement#bits()} always qualifies, and so does the second
+   * edition's n = 16 for 595 ≤ t ≤ 850; the first edition's n = 8 for t &lt; 256 does not.
+   */
+  static boolean proverMayUse(Statement statement, int n) {
+    if (!verifierAccepts(statement, n)) {
+      return false;
+    }
+    return !(statement instanceof Statement.Threshold th)
+        || th.t() > Statement.MAX_SCORE
+        || n >= statement.bits();
+  }
+
+  /**
+   * The n a verifier checks this proof with: 2^rounds if {@link #verifierAccepts} that n for the
+   * statement (a threshold proof under the current or an earlier edition of the rule), otherwise
+   * the statement's {@link Statement#bits()}, which the round-count check then refuses with {@code
+   * ROUND_COUNT_MISMATCH}.
    */
   static int verifierBits(Statement statement, RangeProof proof) {
-    if (statement instanceof Statement.Threshold th
-        && th.t() < LEGACY_THRESHOLD_BOUND
-        && proof.rounds() == 3) {
-      return 8;
+    int rounds = proof.rounds();
+    if (statement instanceof Statement.Threshold && rounds >= 3 && rounds <= 6) {
+      int n = 1 << rounds;
+      if (verifierAccepts(statement, n)) {
+        return n;
+      }
     }
     return statement.bits();
   }

@@ -9,10 +9,11 @@ import java.util.Objects;
  * Verifies score proofs, one at a time or in batches. Verification never returns a boolean: it
  * returns normally or throws {@link ProofVerificationException} with a reason.
  *
- * <p>What is checked: the proof's round count matches the statement's n·m; the transcript binds the
- * domain separator, n, m, the statement, the derived commitments and the context before the first
- * challenge; the Bulletproofs equations hold. Points and scalars are validated when decoded ({@link
- * Commitment}, {@link RangeProof}).
+ * <p>What is checked: the proof's round count matches the statement's n·m (for a threshold, the n
+ * of the current or of an earlier edition of the rule: docs/zk-protocol.md §1); the transcript
+ * binds the domain separator, n, m, the statement, the derived commitments and the context before
+ * the first challenge; the Bulletproofs equations hold. Points and scalars are validated when
+ * decoded ({@link Commitment}, {@link RangeProof}).
  */
 public final class ScoreVerifier {
 
@@ -75,7 +76,8 @@ public final class ScoreVerifier {
       byte[] canonicalProof)
       throws ProofVerificationException {
     // The round count is checked against the statement by verify (a legacy threshold proof has
-    // fewer rounds than statement.bits() implies, see ScoreStatements.verifierBits).
+    // the round count of an earlier edition's n, not of statement.bits(): see
+    // ScoreStatements.verifierBits).
     verify(transcript, statement, commitment, context, RangeProof.fromBytes(canonicalProof));
   }
 

@@ -1,13 +1,13 @@
 package io.credence.zk;
 
-import java.math.BigInteger;
-
 /**
  * What a score proof claims about the committed score s. Bounds are non-negative integers.
  *
  * <p>The bit length n of the underlying range proof is derived from the statement alone (the
  * verifier must know it without the secret): the smallest of 8, 16, 32, 64 that covers every
- * difference the proof may have to show for a Credence score (docs/zk-protocol.md §1).
+ * difference the proof may have to show for a Credence score (docs/zk-protocol.md §1). A verifier
+ * also accepts a threshold proof with the n of an earlier edition of that rule; the proof's round
+ * count then selects the n.
  */
 public sealed interface Statement permits Statement.Threshold, Statement.Band {
 
@@ -24,14 +24,17 @@ public sealed interface Statement permits Statement.Threshold, Statement.Band {
   byte[] encode();
 
   /**
-   * s ≥ t, proven as s − t ∈ [0, 2^n) on V − t·G, with n the smallest of 8, 16, 32, 64 such that
-   * both t &lt; 2^n and {@link #MAX_SCORE} − t &lt; 2^n: every score from t to 850 fits, so n = 16
-   * for every t &lt; 65,536. The proof also shows s &lt; t + 2^n, which is vacuous for Credence
-   * scores because t + 2^n &gt; 850. A prover whose s − t does not fit in n bits (only possible for
-   * a value above 850) is refused.
+   * s ≥ t, proven as s − t ∈ [0, 2^n) on V − t·G. For t ≤ {@link #MAX_SCORE}, n is the smallest of
+   * 8, 16, 32, 64 with {@link #MAX_SCORE} − t &lt; 2^n: every score from t to 850 fits, so n = 8
+   * for 595 ≤ t ≤ 850 and n = 16 for t ≤ 594. The proof also shows s &lt; t + 2^n, which is vacuous
+   * for Credence scores because t + 2^n &gt; 850. For t &gt; 850 (no Credence score meets it; only
+   * an {@link Opening} of a larger value can) n is the smallest with t &lt; 2^n, as in earlier
+   * editions. A prover whose s − t does not fit in n bits (only possible for a value above 850) is
+   * refused.
    *
-   * <p>Verifiers also accept, for t &lt; 256, an n = 8 proof made under the rule of the first
-   * edition of the protocol (docs/zk-protocol.md §1, "Legacy threshold proofs").
+   * <p>Verifiers also accept proofs made under the rule of an earlier edition of the protocol
+   * (docs/zk-protocol.md §1, "Legacy threshold proofs"): n = 8 for t &lt; 256 (first edition) and n
+   * = 16 for 595 ≤ t ≤ 850 (second edition); the proof's round count selects which.
    */
   record Threshold(long t) implements Statement {
     public Threshold {
@@ -42,7 +45,7 @@ public sealed interface Statement permits Statement.Threshold, Statement.Band {
 
     @Override
     public int bits() {
-      return bitsCovering(Math.max(t, MAX_SCORE - t));
+      return ScoreStatements.bitsCovering(t <= MAX_SCORE ? MAX_SCORE - t : t);
     }
 
     @Override
@@ -69,7 +72,7 @@ public sealed interface Statement permits Statement.Threshold, Statement.Band {
 
     @Override
     public int bits() {
-      return bitsCovering(hi - lo);
+      return ScoreStatements.bitsCovering(hi - lo);
     }
 
     @Override
@@ -81,14 +84,5 @@ public sealed interface Statement permits Statement.Threshold, Statement.Band {
     public byte[] encode() {
       return Bytes.concat(new byte[] {0x02}, Bytes.uint64(lo), Bytes.uint64(hi));
     }
-  }
-
-  private static int bitsCovering(long v) {
-    for (int n = 8; n < 64; n *= 2) {
-      if (BigInteger.valueOf(v).bitLength() <= n) {
-        return n;
-      }
-    }
-    return 64;
   }
 }

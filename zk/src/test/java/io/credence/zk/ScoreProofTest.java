@@ -91,7 +91,11 @@ class ScoreProofTest {
     assertThat(new Statement.Threshold(255).bits()).isEqualTo(16);
     assertThat(new Statement.Threshold(65_535).bits()).isEqualTo(16);
     assertThat(new Statement.Threshold(65_536).bits()).isEqualTo(32);
-    assertThat(new Statement.Threshold(700).bits()).isEqualTo(16);
+    assertThat(new Statement.Threshold(594).bits()).isEqualTo(16);
+    assertThat(new Statement.Threshold(595).bits()).isEqualTo(8);
+    assertThat(new Statement.Threshold(700).bits()).isEqualTo(8);
+    assertThat(new Statement.Threshold(850).bits()).isEqualTo(8);
+    assertThat(new Statement.Threshold(851).bits()).isEqualTo(16);
     assertThat(new Statement.Threshold(1L << 40).bits()).isEqualTo(64);
     assertThat(new Statement.Band(0, Long.MAX_VALUE).bits()).isEqualTo(64);
   }

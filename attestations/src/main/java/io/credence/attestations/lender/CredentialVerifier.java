@@ -143,7 +143,8 @@ public final class CredentialVerifier {
           a.commitment(),
           Eip712.proofContext(a),
           // The verifier checks the round count against the statement; decoding must not fix it
-          // to statement().bits(), which would refuse legacy n = 8 threshold proofs (t < 256).
+          // to statement().bits(), which would refuse legacy threshold proofs (n = 8 for t < 256,
+          // n = 16 for 595 <= t <= 850).
           RangeProof.fromAbiBytes(pkg.proof()));
       return CheckResult.pass(Check.RANGE_PROOF, "proves " + a.statement());
     } catch (ProofVerificationException e) {

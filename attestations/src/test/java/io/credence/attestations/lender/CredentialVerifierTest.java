@@ -8,6 +8,7 @@ import io.credence.attestations.CreditAttestation;
 import io.credence.attestations.Eip712;
 import io.credence.attestations.lender.CheckResult.Outcome;
 import io.credence.zk.Opening;
+import io.credence.zk.RangeProof;
 import io.credence.zk.Statement;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -101,6 +102,51 @@ class CredentialVerifierTest {
     onlyFails(
         new CredentialPackage(lie, ISSUER.sign(lie), pkg.proof(), Optional.empty()),
         Check.RANGE_PROOF);
+  }
+
+  /** A credential issued before the third edition of the zk protocol (n = 16 for t = 700). */
+  @Test
+  void aSecondEditionCredentialStillPasses() throws Exception {
+    CredentialPackage pkg =
+        ISSUER
+            .issue(
+                new Address("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc"),
+                Opening.random(712, RANDOM),
+                new Statement.Threshold(700),
+                CreditAttestation.SCHEMA_V1,
+                Duration.ofDays(30),
+                16)
+            .withoutOpening();
+    assertThat(RangeProof.fromAbiBytes(pkg.proof()).rounds()).isEqualTo(4);
+    assertThat(RangeProof.fromAbiBytes(issue(new Statement.Threshold(700)).proof()).rounds())
+        .isEqualTo(3);
+    assertThat(VERIFIER.verify(pkg, POLICY).valid()).isTrue();
+  }
+
+  /** The n = 8 proof of t = 700 re-signed as a claim of t = 594, where only n = 16 is accepted. */
+  @Test
+  void anEightBitProofClaimedForAThresholdBelow595FailsRangeProofByItsRoundCount() {
+    CredentialPackage pkg = issue(new Statement.Threshold(700));
+    CreditAttestation a = pkg.attestation();
+    CreditAttestation lower =
+        new CreditAttestation(
+            a.schema(),
+            a.issuer(),
+            a.recipient(),
+            a.commitment(),
+            new Statement.Threshold(594),
+            a.modelId(),
+            a.proofHash(),
+            a.issuedAt(),
+            a.expiresAt(),
+            a.nonce());
+    CredentialPackage eightBit =
+        new CredentialPackage(lower, ISSUER.sign(lower), pkg.proof(), Optional.empty());
+    VerificationReport report =
+        VERIFIER.verify(eightBit, VerificationPolicy.trusting(Set.of(ISSUER.address())));
+    assertThat(report.failures()).extracting(CheckResult::check).containsExactly(Check.RANGE_PROOF);
+    assertThat(report.result(Check.RANGE_PROOF).orElseThrow().detail())
+        .startsWith("ROUND_COUNT_MISMATCH");
   }
 
   @Test
