@@ -688,8 +688,10 @@ final class MontgomeryGroup implements CurveGroup {
     while (pos < end) {
       int window = carry + (int) (bits(limbs, pos) & (width - 1));
       if ((window & 1) == 0) {
-        // digit 0 here; a pending carry moves on to the next bit unchanged
-        pos++;
+        // digit 0 here, and at every following bit that keeps the window even: the zeros while no
+        // carry is pending, the ones while one is (the carry moves on unchanged)
+        long word = bits(limbs, pos);
+        pos += Long.numberOfTrailingZeros(carry == 0 ? word : ~word);
         continue;
       }
       if (window < half) {

@@ -292,9 +292,15 @@ class MontgomeryGroupTest {
 
   @Test
   void wnafReconstructsTheScalar() {
-    for (int i = 0; i < 200; i++) {
-      BigInteger k = i == 0 ? ScalarField.R.subtract(BigInteger.ONE) : scalar();
-      int w = 5 + i % 6;
+    for (int i = 0; i < 400; i++) {
+      BigInteger k =
+          switch (i) {
+            case 0 -> ScalarField.R.subtract(BigInteger.ONE);
+            case 1 -> BigInteger.ONE.shiftLeft(200).subtract(BigInteger.ONE); // a long run of ones
+            case 2 -> BigInteger.ONE.shiftLeft(200).add(BigInteger.ONE); // a long run of zeros
+            default -> scalar().shiftRight(i % 130);
+          };
+      int w = 5 + i % 8;
       int[] naf = MontgomeryGroup.wnaf(k, w);
       BigInteger acc = BigInteger.ZERO;
       for (int j = 0; j < naf.length; j += 2) {
