@@ -231,7 +231,7 @@ final class BinaryInverse {
       long s = t[i] + lo;
       long k1 = FieldLimbs.carry(s, lo);
       long s2 = s + c;
-      long k2 = FieldLimbs.carry(s2, c);
+      long k2 = FieldLimbs.carryIn(s2, c);
       t[i] = s2;
       c = hi + k1 + k2;
     }
@@ -246,9 +246,9 @@ final class BinaryInverse {
       long s0 = r0 + m[0];
       long k = FieldLimbs.carry(s0, m[0]);
       long s1 = r1 + m[1] + k;
-      k = FieldLimbs.carry(r1 + m[1], m[1]) | FieldLimbs.carry(s1, k);
+      k = FieldLimbs.carry(r1 + m[1], m[1]) | FieldLimbs.carryIn(s1, k);
       long s2 = r2 + m[2] + k;
-      k = FieldLimbs.carry(r2 + m[2], m[2]) | FieldLimbs.carry(s2, k);
+      k = FieldLimbs.carry(r2 + m[2], m[2]) | FieldLimbs.carryIn(s2, k);
       long s3 = r3 + m[3] + k;
       r0 = s0;
       r1 = s1;

@@ -82,9 +82,9 @@ final class ScalarLimbs {
     long s0 = x0 + b[bo];
     long c = FieldLimbs.carry(s0, x0);
     long s1 = x1 + y1 + c;
-    c = FieldLimbs.carry(x1 + y1, x1) | FieldLimbs.carry(s1, c);
+    c = FieldLimbs.carry(x1 + y1, x1) | FieldLimbs.carryIn(s1, c);
     long s2 = x2 + y2 + c;
-    c = FieldLimbs.carry(x2 + y2, x2) | FieldLimbs.carry(s2, c);
+    c = FieldLimbs.carry(x2 + y2, x2) | FieldLimbs.carryIn(s2, c);
     long s3 = a[ao + 3] + b[bo + 3] + c;
     reduceOnce(s0, s1, s2, s3, r, ro);
   }
@@ -116,9 +116,9 @@ final class ScalarLimbs {
     long s0 = d0 + q0;
     long c = FieldLimbs.carry(s0, d0);
     long s1 = d1 + q1 + c;
-    c = FieldLimbs.carry(d1 + q1, d1) | FieldLimbs.carry(s1, c);
+    c = FieldLimbs.carry(d1 + q1, d1) | FieldLimbs.carryIn(s1, c);
     long s2 = d2 + q2 + c;
-    c = FieldLimbs.carry(d2 + q2, d2) | FieldLimbs.carry(s2, c);
+    c = FieldLimbs.carry(d2 + q2, d2) | FieldLimbs.carryIn(s2, c);
     r[ro] = s0;
     r[ro + 1] = s1;
     r[ro + 2] = s2;
