@@ -155,6 +155,29 @@ public final class CpuTimeHarness {
     double mulNs = medianMillis(() -> mulChain(x), 5, 9) * 1e6 / FIELD_OPS;
     double sqrNs = medianMillis(() -> sqrChain(x), 5, 9) * 1e6 / FIELD_OPS;
     System.out.printf("field mul %.1f ns CPU   field sqr %.1f ns CPU%n", mulNs, sqrNs);
+    Fp[] xs = new Fp[INVERSIONS];
+    for (int i = 0; i < INVERSIONS; i++) {
+      xs[i] = Fp.of(new BigInteger(253, RANDOM).add(BigInteger.ONE));
+    }
+    double invUs = medianMillis(() -> invertAll(xs), 5, 9) * 1e3 / INVERSIONS;
+    double bigUs = medianMillis(() -> invertAllBigInteger(xs), 5, 9) * 1e3 / INVERSIONS;
+    System.out.printf(
+        "field inversion %.2f µs CPU (BigInteger.modInverse with conversions %.2f µs)%n",
+        invUs, bigUs);
+  }
+
+  private static final int INVERSIONS = 2_000;
+
+  private static void invertAll(Fp[] xs) {
+    for (Fp x : xs) {
+      Fp.inv(x);
+    }
+  }
+
+  private static void invertAllBigInteger(Fp[] xs) {
+    for (Fp x : xs) {
+      Fp.of(x.toBigInteger().modInverse(CurveGroup.P));
+    }
   }
 
   private static final int FIELD_OPS = 1_000_000;

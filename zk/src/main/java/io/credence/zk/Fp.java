@@ -24,6 +24,13 @@ final class Fp {
       new Fp(0xD35D438DC58F0D9DL, 0x0A78EB28F5C70B3DL, 0x666EA36F7879462CL, 0x0E0A77C19A07DF2FL);
   private static final Fp RAW_ONE = new Fp(1, 0, 0, 0);
 
+  /** R³ = 2^768 mod p, a plain number (see {@link #inv}). */
+  private static final long R3_0 = 0xB1CD6DAFDA1530DFL;
+
+  private static final long R3_1 = 0x62F210E6A7283DB6L;
+  private static final long R3_2 = 0xEF7F0B0C0ADA0AFBL;
+  private static final long R3_3 = 0x20FD6E902D592544L;
+
   final long l0;
   final long l1;
   final long l2;
@@ -138,7 +145,14 @@ final class Fp {
     if (FieldLimbs.COUNTING) {
       FieldLimbs.inversions++;
     }
-    return of(a.toBigInteger().modInverse(CurveGroup.P));
+    // The binary GCD inverts the Montgomery form aR as a plain number: (aR)⁻¹ = a⁻¹R⁻¹; one
+    // Montgomery product with R³ turns that into a⁻¹R.
+    long[] r = new long[4];
+    a.copyTo(r, 0);
+    BinaryInverse.invert(r, 0, BinaryInverse.P, r, 0);
+    FieldLimbs.mont(r[0], r[1], r[2], r[3], R3_0, R3_1, R3_2, R3_3, r, 0);
+    FieldLimbs.canonical(r, 0, r, 0);
+    return new Fp(r[0], r[1], r[2], r[3]);
   }
 
   static Fp mul(Fp a, Fp b) {

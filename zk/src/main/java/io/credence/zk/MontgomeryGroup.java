@@ -34,6 +34,14 @@ final class MontgomeryGroup implements CurveGroup {
   static final int LARGE_FIXED_WINDOW = 10;
 
   /**
+   * Window for the bases of every score statement (G, H and the first {@value
+   * Generators#WIDE_TABLES} vector generators): a 1,024-entry table (64 KB, and as much for the
+   * cached 2^128·P) per point cuts the additions of a 128-bit half by about a tenth against the
+   * 10-bit window.
+   */
+  static final int WIDE_FIXED_WINDOW = 12;
+
+  /**
    * From this many non-zero terms on, the bucket method. At 1,090 terms (a batch of 64 band proofs)
    * the batched Straus measured faster (35 vs 40 ms); the crossover itself was not measured.
    */
@@ -162,6 +170,13 @@ final class MontgomeryGroup implements CurveGroup {
   public GroupElement precomputedLarge(GroupElement p) {
     Affine a = (Affine) p;
     return a.isIdentity() ? a : new Affine(a.x, a.y, LARGE_FIXED_WINDOW);
+  }
+
+  /** As {@link #precomputed}, with the largest window {@value #WIDE_FIXED_WINDOW}. */
+  @Override
+  public GroupElement precomputedWide(GroupElement p) {
+    Affine a = (Affine) p;
+    return a.isIdentity() ? a : new Affine(a.x, a.y, WIDE_FIXED_WINDOW);
   }
 
   @Override
@@ -365,7 +380,7 @@ final class MontgomeryGroup implements CurveGroup {
     // terms.
     int splitBits = SPLIT_BITS;
     for (int i = 0; i < count; i++) {
-      if (ps[i].window != LARGE_FIXED_WINDOW) {
+      if (ps[i].window < LARGE_FIXED_WINDOW) {
         splitBits = HALF_BITS;
         break;
       }
@@ -390,7 +405,7 @@ final class MontgomeryGroup implements CurveGroup {
         maxLen = Math.max(maxLen, length(nafs[terms++]));
         continue;
       }
-      if (p.window == LARGE_FIXED_WINDOW && k.bitLength() > splitBits) {
+      if (p.window >= LARGE_FIXED_WINDOW && k.bitLength() > splitBits) {
         Affine[] shifted = shifted(p);
         BigInteger mask = splitBits == SPLIT_BITS ? CHUNK_MASK : HALF_MASK;
         for (int c = 0; c < 256 / splitBits; c++) {
@@ -576,15 +591,21 @@ final class MontgomeryGroup implements CurveGroup {
    */
   private long[][] tables(Affine[] ps, Affine[] endoOf, int count) {
     long[][] out = new long[count][];
+    // Missing tables are computed in groups of about TABLE_BATCH entries (one inversion per group):
+    // the first MSM over the wide generators would otherwise hold some 100 MB of Jacobian
+    // intermediates at once.
+    int from = 0;
     int total = 0;
     for (int i = 0; i < count; i++) {
       out[i] = ps[i].table;
       if (out[i] == null && endoOf[i] == null) {
         total += tableSize(ps[i]);
       }
-    }
-    if (total > 0) {
-      computeTables(ps, endoOf, out, total);
+      if (total >= TABLE_BATCH || (i == count - 1 && total > 0)) {
+        computeTables(ps, endoOf, out, from, i + 1, total);
+        from = i + 1;
+        total = 0;
+      }
     }
     long[] beta = null;
     for (int i = 0; i < count; i++) {
@@ -605,13 +626,17 @@ final class MontgomeryGroup implements CurveGroup {
     return out;
   }
 
-  private void computeTables(Affine[] ps, Affine[] endoOf, long[][] out, int total) {
-    int count = out.length;
+  /** Entries of new tables computed together, with one inversion. */
+  private static final int TABLE_BATCH = 1 << 14;
+
+  /** Computes and caches the missing tables of ps[from … to), which have total entries. */
+  private void computeTables(
+      Affine[] ps, Affine[] endoOf, long[][] out, int from, int to, int total) {
     long[] jacs = new long[total * JAC];
     long[] s = new long[SCRATCH];
     long[] twice = new long[JAC];
     int idx = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       if (out[i] != null || endoOf[i] != null) {
         continue;
       }
@@ -630,7 +655,7 @@ final class MontgomeryGroup implements CurveGroup {
     }
     long[] flat = JacobianLimbs.batchToAffine(jacs, total);
     idx = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       if (out[i] != null || endoOf[i] != null) {
         continue;
       }
@@ -663,8 +688,10 @@ final class MontgomeryGroup implements CurveGroup {
     while (pos < end) {
       int window = carry + (int) (bits(limbs, pos) & (width - 1));
       if ((window & 1) == 0) {
-        // digit 0 here; a pending carry moves on to the next bit unchanged
-        pos++;
+        // digit 0 here, and at every following bit that keeps the window even: the zeros while no
+        // carry is pending, the ones while one is (the carry moves on unchanged)
+        long word = bits(limbs, pos);
+        pos += Long.numberOfTrailingZeros(carry == 0 ? word : ~word);
         continue;
       }
       if (window < half) {

@@ -140,27 +140,50 @@ final class RangeProofProtocol {
     BigInteger y = t.challenge("y");
     BigInteger z = t.challenge("z");
 
-    BigInteger[] yPow = ScalarField.powers(y, nm);
+    // The vectors on F_r limbs (ScalarLimbs, Montgomery form, four longs per element).
+    long[] sLL = new long[4 * nm];
+    long[] sRL = new long[4 * nm];
+    for (int k = 0; k < nm; k++) {
+      ScalarLimbs.set(sLL, 4 * k, sL[k]);
+      ScalarLimbs.set(sRL, 4 * k, sR[k]);
+    }
     BigInteger[] zPow = ScalarField.powers(z, m + 3); // zPow[2 + j] = z^(2+j)
-    BigInteger[] l0 = new BigInteger[nm];
-    BigInteger[] r0 = new BigInteger[nm];
-    BigInteger[] r1 = new BigInteger[nm];
-    BigInteger two = BigInteger.TWO;
+    long[] zL = ScalarLimbs.of(z);
+    long[] yL = ScalarLimbs.of(y);
+    long[] oneMinusZ = new long[4];
+    long[] negZ = new long[4];
+    long[] zMinusOne = new long[4];
+    ScalarLimbs.sub(oneMinusZ, 0, ScalarLimbs.ONE, 0, zL, 0);
+    ScalarLimbs.sub(negZ, 0, new long[4], 0, zL, 0);
+    ScalarLimbs.sub(zMinusOne, 0, zL, 0, ScalarLimbs.ONE, 0);
+    long[] yPow = ScalarLimbs.ONE.clone();
+    long[] zTwoPow = new long[4];
+    long[] tmp = new long[4];
+    // l(X) = l0 + sL·X, r(X) = r0 + r1·X with
+    // l0 = a_L − z, r0 = y^k·(a_R + z) + z^(2+j)·2^i, r1 = y^k·sR (a_R = a_L − 1)
+    long[] l0 = new long[4 * nm];
+    long[] r0 = new long[4 * nm];
+    long[] r1 = new long[4 * nm];
     for (int j = 0; j < m; j++) {
-      BigInteger twoPow = BigInteger.ONE;
+      ScalarLimbs.set(zTwoPow, 0, zPow[2 + j]);
       for (int i = 0; i < n; i++) {
         int k = j * n + i;
-        BigInteger aL = bits[k] ? BigInteger.ONE : BigInteger.ZERO;
-        BigInteger aR = bits[k] ? BigInteger.ZERO : ScalarField.R.subtract(BigInteger.ONE);
-        l0[k] = sub(aL, z);
-        r0[k] = add(mul(yPow[k], add(aR, z)), mul(zPow[2 + j], twoPow));
-        r1[k] = mul(yPow[k], sR[k]);
-        twoPow = twoPow.multiply(two);
+        System.arraycopy(bits[k] ? oneMinusZ : negZ, 0, l0, 4 * k, 4);
+        ScalarLimbs.mul(tmp, 0, yPow, 0, bits[k] ? zL : zMinusOne, 0);
+        ScalarLimbs.add(r0, 4 * k, tmp, 0, zTwoPow, 0);
+        ScalarLimbs.mul(r1, 4 * k, yPow, 0, sRL, 4 * k);
+        ScalarLimbs.add(zTwoPow, 0, zTwoPow, 0, zTwoPow, 0);
+        ScalarLimbs.mul(yPow, 0, yPow, 0, yL, 0);
       }
     }
-    BigInteger t1 =
-        add(ScalarField.innerProduct(l0, 0, r1, 0, nm), ScalarField.innerProduct(sL, 0, r0, 0, nm));
-    BigInteger t2 = ScalarField.innerProduct(sL, 0, r1, 0, nm);
+    long[] acc = new long[4];
+    innerProduct(l0, r1, nm, acc, tmp);
+    long[] t1L = acc.clone();
+    innerProduct(sLL, r0, nm, acc, tmp);
+    ScalarLimbs.add(t1L, 0, t1L, 0, acc, 0);
+    innerProduct(sLL, r1, nm, acc, tmp);
+    BigInteger t1 = ScalarLimbs.toBigInteger(t1L, 0);
+    BigInteger t2 = ScalarLimbs.toBigInteger(acc, 0);
     BigInteger tau1 = ScalarField.random(rnd);
     BigInteger tau2 = ScalarField.random(rnd);
     GroupElement[] gh = {Generators.G, Generators.H};
@@ -178,13 +201,17 @@ final class RangeProofProtocol {
       taux = add(taux, mul(zPow[2 + j], gamma[j]));
     }
     BigInteger mu = add(alpha, mul(rho, x));
-    BigInteger[] l = new BigInteger[nm];
-    BigInteger[] r = new BigInteger[nm];
+    long[] xL = ScalarLimbs.of(x);
+    long[] l = l0; // l = l0 + sL·x, r = r0 + r1·x, in place
+    long[] r = r0;
     for (int k = 0; k < nm; k++) {
-      l[k] = add(l0[k], mul(sL[k], x));
-      r[k] = add(r0[k], mul(r1[k], x));
+      ScalarLimbs.mul(tmp, 0, sLL, 4 * k, xL, 0);
+      ScalarLimbs.add(l, 4 * k, l0, 4 * k, tmp, 0);
+      ScalarLimbs.mul(tmp, 0, r1, 4 * k, xL, 0);
+      ScalarLimbs.add(r, 4 * k, r0, 4 * k, tmp, 0);
     }
-    BigInteger tx = ScalarField.innerProduct(l, 0, r, 0, nm);
+    innerProduct(l, r, nm, acc, tmp);
+    BigInteger tx = ScalarLimbs.toBigInteger(acc, 0);
     t.appendScalar("t_x", tx);
     t.appendScalar("tau_x", taux);
     t.appendScalar("mu", mu);
@@ -194,6 +221,15 @@ final class RangeProofProtocol {
         InnerProductArgument.prove(t, gens, hens, ScalarField.inv(y), w, l, r);
     return new RangeProof(
         bigA, bigS, bigT1, bigT2, tx, taux, mu, ipa.ls(), ipa.rs(), ipa.a(), ipa.b());
+  }
+
+  /** out = Σ_{k < len} x_k·y_k on F_r limbs; tmp is scratch. */
+  private static void innerProduct(long[] x, long[] y, int len, long[] out, long[] tmp) {
+    java.util.Arrays.fill(out, 0);
+    for (int k = 0; k < len; k++) {
+      ScalarLimbs.mul(tmp, 0, x, 4 * k, y, 4 * k);
+      ScalarLimbs.add(out, 0, out, 0, tmp, 0);
+    }
   }
 
   /**
@@ -227,8 +263,8 @@ final class RangeProofProtocol {
             claims.get(i),
             weight,
             ScalarField.random(rnd),
-            sum.gCoeff,
-            sum.hCoeff,
+            sum.gLimbs(),
+            sum.hLimbs(),
             sum.base,
             sum.points,
             sum.scalars);
@@ -267,8 +303,8 @@ final class RangeProofProtocol {
       Claim claim,
       BigInteger weight,
       BigInteger c,
-      BigInteger[] gCoeff,
-      BigInteger[] hCoeff,
+      long[] gLimbs,
+      long[] hLimbs,
       BigInteger[] base,
       List<GroupElement> points,
       List<BigInteger> scalars)
@@ -321,11 +357,17 @@ final class RangeProofProtocol {
       uInvSq[k] = mul(inverses[k], inverses[k]);
       allInv = mul(allInv, inverses[k]);
     }
-    BigInteger[] sv = new BigInteger[nm];
-    sv[0] = allInv;
+    // The per-generator arithmetic runs on F_r limbs (ScalarLimbs, Montgomery form): about a
+    // sixth of the cost of BigInteger products.
+    long[] uSqL = new long[4 * rounds];
+    for (int k = 0; k < rounds; k++) {
+      ScalarLimbs.set(uSqL, 4 * k, uSq[k]);
+    }
+    long[] sv = new long[4 * nm];
+    ScalarLimbs.set(sv, 0, allInv);
     for (int i = 1; i < nm; i++) {
       int lgI = 31 - Integer.numberOfLeadingZeros(i);
-      sv[i] = mul(sv[i - (1 << lgI)], uSq[rounds - 1 - lgI]);
+      ScalarLimbs.mul(sv, 4 * i, sv, 4 * (i - (1 << lgI)), uSqL, 4 * (rounds - 1 - lgI));
     }
 
     BigInteger yInv = inverses[rounds];
@@ -349,19 +391,28 @@ final class RangeProofProtocol {
 
     // weight·G_i: −weight·z − (weight·a)·s_i ;
     // weight·H_i: weight·z + (weight·y^-i)·(z^(2+j)·2^(i mod n) − b·s_i^-1)
-    BigInteger wz = mul(weight, z);
-    BigInteger wNegZ = neg(wz);
-    BigInteger wa = mul(weight, a);
-    BigInteger wyInvPow = weight;
+    long[] wz = ScalarLimbs.of(mul(weight, z));
+    long[] wNegZ = ScalarLimbs.of(neg(mul(weight, z)));
+    long[] wa = ScalarLimbs.of(mul(weight, a));
+    long[] bL = ScalarLimbs.of(b);
+    long[] yInvL = ScalarLimbs.of(yInv);
+    long[] wyInvPow = ScalarLimbs.of(weight);
+    long[] zTwoPow = new long[4];
+    long[] tmp = new long[4];
     for (int j = 0; j < m; j++) {
-      BigInteger zTwoPow = zPow[2 + j];
+      ScalarLimbs.set(zTwoPow, 0, zPow[2 + j]);
       for (int i = 0; i < n; i++) {
         int k = j * n + i;
-        gCoeff[k] = add(gCoeff[k], sub(wNegZ, mul(wa, sv[k])));
-        BigInteger inner = sub(zTwoPow, mul(b, sv[nm - 1 - k]));
-        hCoeff[k] = add(hCoeff[k], add(wz, mul(wyInvPow, inner)));
-        zTwoPow = add(zTwoPow, zTwoPow);
-        wyInvPow = mul(wyInvPow, yInv);
+        ScalarLimbs.mul(tmp, 0, wa, 0, sv, 4 * k);
+        ScalarLimbs.sub(tmp, 0, wNegZ, 0, tmp, 0);
+        ScalarLimbs.add(gLimbs, 4 * k, gLimbs, 4 * k, tmp, 0);
+        ScalarLimbs.mul(tmp, 0, bL, 0, sv, 4 * (nm - 1 - k));
+        ScalarLimbs.sub(tmp, 0, zTwoPow, 0, tmp, 0);
+        ScalarLimbs.mul(tmp, 0, wyInvPow, 0, tmp, 0);
+        ScalarLimbs.add(tmp, 0, tmp, 0, wz, 0);
+        ScalarLimbs.add(hLimbs, 4 * k, hLimbs, 4 * k, tmp, 0);
+        ScalarLimbs.add(zTwoPow, 0, zTwoPow, 0, zTwoPow, 0);
+        ScalarLimbs.mul(wyInvPow, 0, wyInvPow, 0, yInvL, 0);
       }
     }
     // G: w·(t_x − a·b) + c·(t_x − δ) ; H: −μ + c·τ_x

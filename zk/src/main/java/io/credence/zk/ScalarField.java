@@ -30,8 +30,14 @@ final class ScalarField {
     return a.signum() == 0 ? a : R.subtract(a);
   }
 
+  /**
+   * a⁻¹ mod r by the binary GCD on limbs ({@link BinaryInverse}).
+   *
+   * @throws ArithmeticException if a ≡ 0 (mod r)
+   */
   static BigInteger inv(BigInteger a) {
-    return a.modInverse(R);
+    BigInteger x = a.signum() < 0 || a.compareTo(R) >= 0 ? a.mod(R) : a;
+    return BinaryInverse.invertScalar(x);
   }
 
   /** The inverses of non-zero xs with one modular inversion (Montgomery's trick). */

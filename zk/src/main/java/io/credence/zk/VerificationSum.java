@@ -19,6 +19,15 @@ final class VerificationSum {
 
   final BigInteger[] hCoeff;
 
+  /**
+   * Further coefficients of {@code G_i} and {@code H_i} as F_r limbs in Montgomery form ({@link
+   * ScalarLimbs}, four per generator), for verifiers that compute them on limbs; created on first
+   * use and added to {@link #gCoeff} and {@link #hCoeff} at the end.
+   */
+  private long[] gLimbs;
+
+  private long[] hLimbs;
+
   /** Coefficients of G and H. */
   final BigInteger[] base = {BigInteger.ZERO, BigInteger.ZERO};
 
@@ -37,9 +46,32 @@ final class VerificationSum {
     Arrays.fill(hCoeff, BigInteger.ZERO);
   }
 
+  long[] gLimbs() {
+    if (gLimbs == null) {
+      gLimbs = new long[4 * gCoeff.length];
+      hLimbs = new long[4 * gCoeff.length];
+    }
+    return gLimbs;
+  }
+
+  long[] hLimbs() {
+    gLimbs();
+    return hLimbs;
+  }
+
   /** Whether the whole combination is the identity, computed as one multi-scalar multiplication. */
   boolean isIdentity() {
     int n = gCoeff.length;
+    BigInteger[] g = gCoeff;
+    BigInteger[] h = hCoeff;
+    if (gLimbs != null) {
+      g = new BigInteger[n];
+      h = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        g[i] = ScalarField.add(gCoeff[i], ScalarLimbs.toBigInteger(gLimbs, 4 * i));
+        h[i] = ScalarField.add(hCoeff[i], ScalarLimbs.toBigInteger(hLimbs, 4 * i));
+      }
+    }
     int fixed = points.size();
     GroupElement[] allPoints = new GroupElement[fixed + 2 + 2 * n];
     BigInteger[] allScalars = new BigInteger[allPoints.length];
@@ -52,9 +84,9 @@ final class VerificationSum {
     allPoints[fixed + 1] = Generators.H;
     allScalars[fixed + 1] = base[1];
     System.arraycopy(Generators.gVector(n), 0, allPoints, fixed + 2, n);
-    System.arraycopy(gCoeff, 0, allScalars, fixed + 2, n);
+    System.arraycopy(g, 0, allScalars, fixed + 2, n);
     System.arraycopy(Generators.hVector(n), 0, allPoints, fixed + 2 + n, n);
-    System.arraycopy(hCoeff, 0, allScalars, fixed + 2 + n, n);
+    System.arraycopy(h, 0, allScalars, fixed + 2 + n, n);
     return Bn254.GROUP.multiScalarMultiply(allPoints, allScalars).isIdentity();
   }
 }

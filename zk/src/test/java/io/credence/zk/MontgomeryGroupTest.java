@@ -223,6 +223,43 @@ class MontgomeryGroupTest {
   }
 
   @Test
+  void wideTableBasesMixedWithOtherWindowsMatchBouncyCastle() {
+    // Wide (12-bit) bases alone (their scalars split in chunks), and mixed with large, small and
+    // ordinary points (then split at 128 bits or by GLV), with edge scalars; 2047 is the wide
+    // table's last entry.
+    for (boolean mixed : new boolean[] {false, true}) {
+      for (int size : new int[] {1, 4, 9, 30}) {
+        GroupElement[] fp = new GroupElement[size];
+        GroupElement[] bp = new GroupElement[size];
+        BigInteger[] ks = new BigInteger[size];
+        for (int i = 0; i < size; i++) {
+          GroupElement[] p = pair(scalar());
+          fp[i] =
+              !mixed || i % 4 == 0
+                  ? fast.precomputedWide(p[0])
+                  : switch (i % 4) {
+                    case 1 -> fast.precomputedLarge(p[0]);
+                    case 2 -> fast.precomputed(p[0]);
+                    default -> p[0];
+                  };
+          bp[i] = p[1];
+          ks[i] =
+              switch (i % 5) {
+                case 0 -> scalar();
+                case 1 -> ScalarField.R.subtract(BigInteger.ONE);
+                case 2 -> BigInteger.ONE.shiftLeft(128); // only the upper half
+                case 3 -> BigInteger.valueOf(2047);
+                default -> BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+              };
+        }
+        for (int round = 0; round < 2; round++) { // the second time with cached tables
+          assertSame(fast.multiScalarMultiply(fp, ks), bc.multiScalarMultiply(bp, ks));
+        }
+      }
+    }
+  }
+
+  @Test
   void batchedColumnsHandleDoublingAndCancellingPairs() {
     // The same point twice with the same scalar puts equal entries in every column (doubling);
     // a point and its negation with the same scalar puts P and −P there (they cancel).
@@ -255,9 +292,15 @@ class MontgomeryGroupTest {
 
   @Test
   void wnafReconstructsTheScalar() {
-    for (int i = 0; i < 200; i++) {
-      BigInteger k = i == 0 ? ScalarField.R.subtract(BigInteger.ONE) : scalar();
-      int w = 5 + i % 6;
+    for (int i = 0; i < 400; i++) {
+      BigInteger k =
+          switch (i) {
+            case 0 -> ScalarField.R.subtract(BigInteger.ONE);
+            case 1 -> BigInteger.ONE.shiftLeft(200).subtract(BigInteger.ONE); // a long run of ones
+            case 2 -> BigInteger.ONE.shiftLeft(200).add(BigInteger.ONE); // a long run of zeros
+            default -> scalar().shiftRight(i % 130);
+          };
+      int w = 5 + i % 8;
       int[] naf = MontgomeryGroup.wnaf(k, w);
       BigInteger acc = BigInteger.ZERO;
       for (int j = 0; j < naf.length; j += 2) {
