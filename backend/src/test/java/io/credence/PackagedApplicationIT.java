@@ -65,6 +65,7 @@ class PackagedApplicationIT {
     int port = freePort();
     TestWallets.Evm wallet = TestWallets.Evm.random();
     String profileId;
+    String anchor;
 
     Launch first = Launch.start(folder, Map.of(), "--server.port=" + port, DEMO_ON_FREE_PORTS);
     List<String> registries;
@@ -82,7 +83,9 @@ class PackagedApplicationIT {
         assertThat(folder.resolve(".credence/postgres.location")).exists();
         assertThat(first.output()).contains("cannot reach").contains("keeps its files in");
       }
-      // The default run configures both demo chains, each with its registry.
+      // The default run configures both demo chains, each with its registry, and anchors the audit
+      // log on 31337 into the anchor contract the demo deployed.
+      anchor = anchorContract(first);
       registries = demoRegistries(port);
       assertThat(registries).hasSize(2).allMatch(r -> r.matches("0x[0-9a-fA-F]{40}"));
       ApiClient.Response signIn = new ApiClient(port).signIn(wallet);
@@ -114,6 +117,7 @@ class PackagedApplicationIT {
           .contains("Demo chains started with their kept state")
           .doesNotContain("deployed and seeded");
       assertThat(demoRegistries(port)).isEqualTo(registries);
+      assertThat(anchorContract(again)).as("the same anchor contract").isEqualTo(anchor);
       ApiClient.Response signIn = new ApiClient(port).signIn(wallet);
       assertThat(signIn.body().get("newProfile").asBoolean()).isFalse();
       assertThat(signIn.body().get("profileId").asString()).isEqualTo(profileId);
@@ -193,6 +197,25 @@ class PackagedApplicationIT {
           launch,
           "The demo chain 31337 (Anvil on port " + taken.getLocalPort() + ") did not start");
       assertThat(launch.errorLines().getFirst()).contains("credence.demo.first-port");
+    }
+  }
+
+  /** The anchor contract the server's start-up line names (chain 31337, the demo's audit key). */
+  private static String anchorContract(Launch launch) throws Exception {
+    var pattern =
+        java.util.regex.Pattern.compile(
+            "Audit checkpoints are anchored on chain 31337 at (0x[0-9a-fA-F]{40}), signed by the"
+                + " audit key 0x71be63f3384f5fb98995898a86b02fb2426c5788");
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1)); // logged once the server is ready
+    while (true) {
+      var line = pattern.matcher(launch.output());
+      if (line.find()) {
+        return line.group(1);
+      }
+      assertThat(Instant.now())
+          .as("anchoring on the demo chain:%n%s", launch.output())
+          .isBefore(deadline);
+      Thread.sleep(250);
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>{@link #springProperties()} is the configuration that points the server at these chains,
  * exactly as an operator would write it for any chains ({@code credence.chains[...]}), plus the
- * local-demo keys and role addresses.
+ * local-demo keys and role addresses, and audit anchoring on chain 31337 ({@code
+ * credence.audit.anchor.*}, into the anchor contract the demo deployed there).
  */
 public final class LocalDemoNetwork implements AutoCloseable {
 
@@ -29,6 +30,17 @@ public final class LocalDemoNetwork implements AutoCloseable {
    * chains.
    */
   static final String SIGN_IN_CHAIN_IDS = "1,10,137,8453,42161,31337,31338";
+
+  /**
+   * The demo anchors a checkpoint every 20 entries or every minute (while entries are appended), so
+   * a short session sees its log anchored; an operator's defaults are 100 entries / 10 minutes.
+   */
+  static final int ANCHOR_EVERY_ENTRIES = 20;
+
+  static final String ANCHOR_EVERY = "1m";
+
+  /** Prefix of the audit anchoring properties ({@code io.credence.audit}'s configuration). */
+  public static final String AUDIT_ANCHOR = "credence.audit.anchor.";
 
   private final DemoNetworkNodes nodes;
 
@@ -69,6 +81,11 @@ public final class LocalDemoNetwork implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("not a demo chain: " + chainId));
   }
 
+  /** The audit anchor contract on chain 31337: where the demo's configuration anchors. */
+  public DemoAuditAnchor auditAnchor() {
+    return nodes.auditAnchor();
+  }
+
   /** Whether this start deployed and seeded the chains (false: they were kept from before). */
   public boolean deployedNow() {
     return nodes.deployedNow();
@@ -81,7 +98,10 @@ public final class LocalDemoNetwork implements AutoCloseable {
    * the local-demo keys and roles: {@code credence.issuer.key} (account 7), {@code
    * credence.relayer.key} (account 0), {@code credence.demo.issuer-address}, {@code
    * credence.demo.lender-address} (account 8), {@code credence.demo.compliance-address} (account
-   * 9).
+   * 9), and audit anchoring on chain 31337: {@code credence.audit.anchor.rpc-url}, {@code
+   * chain-id}, {@code contract-address} and {@code start-block} ({@link #auditAnchor()}), {@code
+   * sender-key} (account 10), {@code signing-key} (account 11, the demo's audit key), {@code
+   * every-entries} 20 and {@code every} 1 minute.
    */
   public Map<String, Object> springProperties() {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -109,6 +129,15 @@ public final class LocalDemoNetwork implements AutoCloseable {
     p.put("credence.demo.issuer-address", DemoAccounts.address(DemoAccounts.ISSUER));
     p.put("credence.demo.lender-address", DemoAccounts.address(DemoAccounts.LENDER));
     p.put("credence.demo.compliance-address", DemoAccounts.address(DemoAccounts.COMPLIANCE));
+    DemoAuditAnchor anchor = auditAnchor();
+    p.put(AUDIT_ANCHOR + "rpc-url", anchor.rpcUrl());
+    p.put(AUDIT_ANCHOR + "chain-id", anchor.chainId());
+    p.put(AUDIT_ANCHOR + "contract-address", anchor.contract());
+    p.put(AUDIT_ANCHOR + "start-block", anchor.deployedInBlock());
+    p.put(AUDIT_ANCHOR + "sender-key", DemoAccounts.key(DemoAccounts.AUDIT_ANCHOR_SENDER));
+    p.put(AUDIT_ANCHOR + "signing-key", DemoAccounts.key(DemoAccounts.AUDIT_SIGNER));
+    p.put(AUDIT_ANCHOR + "every-entries", ANCHOR_EVERY_ENTRIES);
+    p.put(AUDIT_ANCHOR + "every", ANCHOR_EVERY);
     return p;
   }
 

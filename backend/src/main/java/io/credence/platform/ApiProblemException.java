@@ -21,6 +21,19 @@ public abstract class ApiProblemException extends RuntimeException {
     this.title = title;
   }
 
+  /**
+   * For refusals thrown often and on purpose (a flood), where a stack trace would only cost CPU.
+   *
+   * @param stackTrace false: the exception records no stack trace
+   */
+  protected ApiProblemException(
+      HttpStatus status, String slug, String title, String detail, boolean stackTrace) {
+    super(detail, null, false, stackTrace);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -63,7 +63,7 @@ public class RateLimits {
       throw new IllegalStateException("rate limit " + limit + " is not configured");
     }
     Instant now = clock.instant();
-    String boundedKey = key.length() > 128 ? key.substring(0, 128) : key;
+    String boundedKey = bounded(key);
     Instant refusedUntil = refusals.refusedUntil(limit, boundedKey, now);
     if (refusedUntil != null) {
       throw new RateLimitedException(Duration.between(now, refusedUntil));
@@ -76,6 +76,28 @@ public class RateLimits {
       refusals.remember(limit, boundedKey, windowEnd, now);
       throw new RateLimitedException(Duration.between(now, windowEnd));
     }
+  }
+
+  /**
+   * Whether this instance remembers refusing the key for the rest of its window: what {@link
+   * #acquire} would throw, answered from memory only — no counting, no database, no exception — so
+   * the earliest stage of a request can refuse a flood cheaply. A key it does not remember is left
+   * to {@link #acquire}, which stays the only source of a refusal.
+   *
+   * @return whole seconds until the remembered refusal ends (at least 1), or 0 when none is
+   *     remembered (or the limits are off)
+   */
+  public long rememberedRefusalSeconds(String limit, String key) {
+    if (!props.enabled()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    Instant until = refusals.refusedUntil(limit, bounded(key), now);
+    return until == null ? 0 : RateLimitedException.seconds(Duration.between(now, until));
+  }
+
+  private static String bounded(String key) {
+    return key.length() > 128 ? key.substring(0, 128) : key;
   }
 
   /** Counters of windows that ended a day ago are dead weight. */
@@ -124,13 +146,19 @@ public class RateLimits {
    * @param limits by name
    * @param refusalCacheSize how many refused keys this instance remembers until their window ends
    *     (0: none, every request asks the shared counter)
+   * @param earlyRefusal refuse remembered keys in Tomcat's request pipeline, before the servlet
+   *     filters run (false: in the rate-limit filter, as before session 4; for benchmarks)
+   * @param drainRefusedBodies when refused early, drop a body that has already arrived in full so
+   *     the connection stays open (false: every refused request with a body closes its connection)
    */
   @ConfigurationProperties("credence.rate-limits")
   @Validated
   public record Properties(
       @DefaultValue("true") boolean enabled,
       Map<String, Limit> limits,
-      @DefaultValue("10000") int refusalCacheSize) {
+      @DefaultValue("10000") int refusalCacheSize,
+      @DefaultValue("true") boolean earlyRefusal,
+      @DefaultValue("true") boolean drainRefusedBodies) {
     public Properties {
       limits = limits == null ? Map.of() : Map.copyOf(limits);
       if (refusalCacheSize < 0) {

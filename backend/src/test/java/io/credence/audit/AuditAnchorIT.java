@@ -6,10 +6,15 @@ import io.credence.audit.internal.AuditAnchors;
 import io.credence.audit.internal.AuditChainMonitor;
 import io.credence.borrower.BorrowerEvents.ProfileCreated;
 import io.credence.borrower.ProfileId;
-import io.credence.support.AnvilNode;
+import io.credence.demo.DemoAccounts;
+import io.credence.demo.DemoAuditAnchor;
+import io.credence.support.DemoNetwork;
 import io.credence.support.Superuser;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -22,30 +27,27 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
 
 /**
  * Finding 5: a database superuser who deletes the newest entries, or rewrites the chain and
  * recomputes every hash, leaves a chain that verifies on its own — and is caught against the
  * checkpoint anchored on a real Anvil chain. Every tampering is rolled back afterwards.
+ *
+ * <p>The server runs with the default run's demo configuration (the shared {@link DemoNetwork}), so
+ * this is also the test that the demo anchors on chain 31337 by default: into the anchor contract
+ * the demo deployed, paid by its own sender (account 10), signed by the local-demo audit key
+ * (account 11), every 20 entries.
  */
 @SpringBootTest
 class AuditAnchorIT {
 
-  /** A chain of its own, so the anchor contract and its transactions meet no other test's. */
-  private static final long ANCHOR_CHAIN = 31_399;
-
-  /** Test-only audit key: public, never used outside tests. */
-  private static final String TEST_AUDIT_KEY =
-      "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-
   @DynamicPropertySource
-  static void anchorChain(DynamicPropertyRegistry registry) {
-    AnvilNode anvil = AnvilNode.chain(ANCHOR_CHAIN); // shared per JVM, stopped when it exits
-    registry.add("credence.audit.anchor.rpc-url", anvil::rpcUrl);
-    registry.add("credence.audit.anchor.chain-id", () -> Long.toString(ANCHOR_CHAIN));
-    registry.add("credence.audit.anchor.deploy-on-start", () -> "true");
-    registry.add("credence.audit.anchor.sender-key", () -> AnvilNode.DEV_KEYS.get(0));
-    registry.add("credence.audit.anchor.signing-key", () -> TEST_AUDIT_KEY);
+  static void demoConfiguration(DynamicPropertyRegistry registry) {
+    DemoNetwork.shared().registerProperties(registry); // chains, keys and audit anchoring
   }
 
   @Autowired AuditAnchors anchors;
@@ -54,6 +56,62 @@ class AuditAnchorIT {
   @Autowired @FlywayDataSource DataSource ownerDataSource;
 
   @Autowired AuditChainMonitor health;
+
+  @Test
+  void theDemoConfigurationAnchorsEveryTwentyEntriesOnChain31337() throws Exception {
+    DemoAuditAnchor demo = DemoNetwork.shared().auditAnchor();
+    assertThat(demo.chainId()).isEqualTo(DemoNetwork.CHAIN_A);
+    assertThat(anchors.enabled()).isTrue();
+    assertThat(anchors.chainId()).hasValue(DemoNetwork.CHAIN_A);
+    assertThat(anchors.contract()).hasValue(demo.contract());
+    assertThat(anchors.signerAddress())
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .isEqualToIgnoringCase(DemoAccounts.address(DemoAccounts.AUDIT_SIGNER)));
+
+    events.publishEvent(new ProfileCreated(ProfileId.random()));
+    anchors.anchorNow(); // the baseline: nothing is due right after an anchor
+    for (int i = 0; i < 19; i++) {
+      events.publishEvent(new ProfileCreated(ProfileId.random()));
+    }
+    events.publishEvent(new ProfileCreated(ProfileId.random()));
+    long head = audit.head().orElseThrow().seq();
+    AuditAnchors.Checkpoint due = anchors.anchorIfDue().orElseThrow(); // 20 entries: due
+    assertThat(due.seq()).isGreaterThanOrEqualTo(head); // (another context may have appended)
+    assertThat(anchors.anchorIfDue()).as("nothing new since").isEmpty();
+
+    // On chain 31337, read without the server: the anchor contract's newest log is the checkpoint,
+    // sent by the demo's anchor sender, not by the relayer or the issuer.
+    var web3j = DemoNetwork.shared().web3j(DemoNetwork.CHAIN_A);
+    EthLog logs =
+        web3j
+            .ethGetLogs(
+                new EthFilter(
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(demo.deployedInBlock())),
+                    DefaultBlockParameterName.LATEST,
+                    demo.contract()))
+            .send();
+    var newest = (EthLog.LogObject) logs.getLogs().getLast();
+    ByteBuffer data = ByteBuffer.wrap(HexFormat.of().parseHex(newest.getData().substring(2)));
+    assertThat(data.remaining()).isEqualTo(109);
+    assertThat(new String(data.array(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("CRDA");
+    assertThat(data.getLong(4)).isEqualTo(due.seq());
+    assertThat(java.util.Arrays.copyOfRange(data.array(), 12, 44))
+        .isEqualTo(audit.entry(due.seq()).orElseThrow().hash());
+    var tx = web3j.ethGetTransactionByHash(newest.getTransactionHash()).send().getResult();
+    assertThat(tx.getFrom())
+        .isEqualToIgnoringCase(DemoAccounts.address(DemoAccounts.AUDIT_ANCHOR_SENDER));
+
+    // The server reads it back, checks the audit key's signature and compares it at once.
+    assertThat(anchors.latest()).hasValueSatisfying(c -> assertThat(c.seq()).isEqualTo(due.seq()));
+    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(health.health().getDetails())
+        .containsEntry("latestAnchor", "entry " + due.seq() + ": verified");
+    assertThat((String) health.health().getDetails().get("anchoring"))
+        .startsWith("enabled, chain 31337, contract " + demo.contract());
+  }
 
   @Test
   void deletingTheNewestEntriesOrRewritingTheChainIsReportedAgainstTheAnchor() throws Exception {

@@ -51,14 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
  * ./mvnw -B -pl web,backend -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dit.test=SignInLoadHarness -Dfailsafe.failIfNoSpecifiedTests=false \
  *     [-Dharness.configs=cache-off,cache-on] [-Dharness.pairs=3] [-Dharness.flood-rate=1000] \
- *     [-Dharness.attacker-addresses=4] [-Dharness.latency=true]
+ *     [-Dharness.attacker-addresses=4] [-Dharness.latency=true] [-Dharness.flood=post]
  * </pre>
  *
  * For each configuration (a fresh server each: {@code cache-on} is the production setting, {@code
- * cache-off} sets {@code credence.rate-limits.refusal-cache-size=0}, {@code limits-off} switches
- * the limits off) it runs {@code harness.pairs} back-to-back pairs of 20 s phases: 10 real clients
- * signing in alone, then the same 10 during a flood of failed sign-ins at a fixed rate, so each
- * ratio compares two neighbouring phases of the same server under the same machine load.
+ * early-off} refuses remembered clients in the rate-limit filter instead of in Tomcat ({@code
+ * credence.rate-limits.early-refusal=false}, the session-3 server), {@code cache-off} sets {@code
+ * credence.rate-limits.refusal-cache-size=0}, {@code drain-off} closes the connection of every
+ * refused request with a body ({@code credence.rate-limits.drain-refused-bodies=false}), {@code
+ * limits-off} switches the limits off) it runs {@code harness.pairs} back-to-back pairs of 20 s
+ * phases: 10 real clients signing in alone, then the same 10 during a flood of failed sign-ins at a
+ * fixed rate, so each ratio compares two neighbouring phases of the same server under the same
+ * machine load.
  *
  * <p>It only ever talks to 127.0.0.1, and every phase is bounded in time ({@link #PHASE}) and count
  * (at most {@link #REAL_WALLETS} real sign-ins, at most {@code flood-rate} × 20 s flood attempts,
@@ -66,8 +70,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (signing is then a few modular multiplications), so the generator's own cost stays small. Every
  * real sign-in comes from a fresh client address ({@code X-Forwarded-For}; the harness's server
  * trusts 127.0.0.1 as its proxy), as browsers behind a load balancer; the flood comes from {@code
- * harness.attacker-addresses} addresses. Results: console lines {@code [harness] …} and {@code
- * target/sign-in-load.txt}.
+ * harness.attacker-addresses} addresses; with {@code harness.flood=post} each flood attempt is only
+ * the {@code POST /api/v1/auth/siwe} (a forged sign-in of a real message's size, with no session),
+ * so nearly every attempt is a refused request with a body. Results: console lines {@code [harness]
+ * …} and {@code target/sign-in-load.txt}.
  */
 class SignInLoadHarness {
 
@@ -82,6 +88,24 @@ class SignInLoadHarness {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final StringBuilder report = new StringBuilder();
+
+  /** {@code harness.flood=post}: the flood posts forged sign-ins without fetching a nonce. */
+  private static final boolean POST_ONLY_FLOOD =
+      "post".equals(System.getProperty("harness.flood", "sign-in"));
+
+  /** A forged sign-in the size of a real one (about 600 bytes). */
+  private static final String POST_ONLY_BODY =
+      "{\"message\":\""
+          + SiweText.evm(
+                  "http://127.0.0.1",
+                  Keys.toChecksumAddress("0x" + "ab".repeat(20)),
+                  "1",
+                  "0123456789abcdef0123456789abcdef")
+              .text()
+              .replace("\n", "\\n")
+          + "\",\"signature\":\"0x"
+          + "11".repeat(65)
+          + "\"}";
 
   @Test
   void run() throws Exception {
@@ -116,6 +140,7 @@ class SignInLoadHarness {
             + serverCpus
             + "; flood: "
             + floodRate
+            + (POST_ONLY_FLOOD ? " POST-only" : "")
             + " attempts/s from "
             + attackerAddresses
             + " addresses, "
@@ -396,6 +421,17 @@ class SignInLoadHarness {
      * while they last, then web3j's signer), so the server must recover and compare.
      */
     private int attempt(String from, Signer.Pool forged) throws Exception {
+      if (POST_ONLY_FLOOD) {
+        return ATTACKERS
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/siwe"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", from)
+                    .POST(HttpRequest.BodyPublishers.ofString(POST_ONLY_BODY))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .statusCode();
+      }
       byte[] claimed = new byte[20];
       java.util.concurrent.ThreadLocalRandom.current().nextBytes(claimed);
       return signInAs(
@@ -648,6 +684,8 @@ class SignInLoadHarness {
                   "--credence.demo.enabled=false"));
       switch (config) {
         case "cache-on" -> {}
+        case "early-off" -> command.add("--credence.rate-limits.early-refusal=false");
+        case "drain-off" -> command.add("--credence.rate-limits.drain-refused-bodies=false");
         case "cache-off" -> command.add("--credence.rate-limits.refusal-cache-size=0");
         case "limits-off" -> command.add("--credence.rate-limits.enabled=false");
         default -> throw new IllegalArgumentException("unknown harness config " + config);

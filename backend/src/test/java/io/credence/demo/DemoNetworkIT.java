@@ -108,6 +108,26 @@ class DemoNetworkIT {
         .containsEntry("credence.relayer.key", DemoNetwork.relayerKey())
         .containsEntry("credence.demo.lender-address", DemoNetwork.address(8))
         .containsEntry("credence.demo.compliance-address", DemoNetwork.address(9));
+    // Audit anchoring on 31337, into the contract the demo deployed, with its own keys.
+    DemoChain a = DemoNetwork.shared().chain(DemoNetwork.CHAIN_A);
+    DemoAuditAnchor anchor = DemoNetwork.shared().auditAnchor();
+    assertThat(anchor.contract()).isEqualTo(anchorAddress());
+    assertThat(properties)
+        .containsEntry("credence.audit.anchor.rpc-url", a.rpcUrl())
+        .containsEntry("credence.audit.anchor.chain-id", 31337L)
+        .containsEntry("credence.audit.anchor.contract-address", anchor.contract())
+        .containsEntry("credence.audit.anchor.start-block", anchor.deployedInBlock())
+        .containsEntry(
+            "credence.audit.anchor.sender-key", DemoAccounts.key(DemoAccounts.AUDIT_ANCHOR_SENDER))
+        .containsEntry(
+            "credence.audit.anchor.signing-key", DemoAccounts.key(DemoAccounts.AUDIT_SIGNER))
+        .containsEntry("credence.audit.anchor.every-entries", 20)
+        .containsEntry("credence.audit.anchor.every", "1m")
+        .doesNotContainKey("credence.audit.anchor.deploy-on-start");
+    // Its own sender: neither the relayer (account 0) nor the issuer (7) nor any seeded account.
+    assertThat(DemoAccounts.AUDIT_ANCHOR_SENDER)
+        .isNotIn(DemoAccounts.ADMIN, DemoAccounts.ISSUER, DemoAccounts.AUDIT_SIGNER)
+        .isGreaterThan(9);
   }
 
   /** What the default run does across a restart: the second start finds the chains kept. */
@@ -117,19 +137,31 @@ class DemoNetworkIT {
     Path binary = io.credence.support.DemoNetwork.anvilBinary();
     List<DemoChain> first;
     long blockA;
+    DemoAuditAnchor anchor;
     try (LocalDemoNetwork demo = LocalDemoNetwork.start(binary, dir, 0, dir)) {
       assertThat(demo.deployedNow()).isTrue();
       first = demo.chains();
       blockA = demo.chain(31337).startBlock();
+      anchor = demo.auditAnchor();
+      assertThat(anchor.contract()).isEqualTo(anchorAddress());
+      assertThat(code(demo.chain(31337).rpcUrl(), anchor.contract())).isEqualTo(ANCHOR_RUNTIME);
     }
     assertThat(dir.resolve("chain-31337.json")).exists();
     assertThat(dir.resolve("chain-31338.properties")).exists();
+    assertThat(Files.readString(dir.resolve("chain-31337.properties")))
+        .contains("audit-anchor=" + anchor.contract());
     try (LocalDemoNetwork again = LocalDemoNetwork.start(binary, dir, 0, dir)) {
       assertThat(again.deployedNow()).isFalse();
       assertThat(again.chains())
           .usingRecursiveFieldByFieldElementComparatorIgnoringFields("rpcUrl")
           .isEqualTo(first);
       assertThat(again.chain(31337).startBlock()).isEqualTo(blockA);
+      // The same anchor contract, not deployed again: its sender sent only that one transaction.
+      assertThat(again.auditAnchor())
+          .usingRecursiveComparison()
+          .ignoringFields("rpcUrl")
+          .isEqualTo(anchor);
+      assertThat(nonce(again.chain(31337).rpcUrl(), DemoAccounts.AUDIT_ANCHOR_SENDER)).isOne();
       // The kept chain still answers for past blocks: WETH cost $3,000 when the markets were
       // deployed, $2,900 now (the seeded price drop and recovery).
       DemoChain kept = again.chain(31337);
@@ -147,13 +179,16 @@ class DemoNetworkIT {
       assertThat(oracle.getAssetPrice(kept.weth()).send())
           .isEqualTo(BigInteger.valueOf(3000_00000000L));
     }
-    // A chain whose state file is lost is started afresh and deployed again; the other is kept.
-    Files.delete(dir.resolve("chain-31338.json"));
+    // A chain whose state file is lost is started afresh and deployed again, its audit anchor too
+    // (a fresh chain's anchor is the sender's first contract); the other is kept.
+    Files.delete(dir.resolve("chain-31337.json"));
     try (LocalDemoNetwork third = LocalDemoNetwork.start(binary, dir, 0, dir)) {
       assertThat(third.deployedNow()).isTrue();
       assertThat(third.chains())
           .usingRecursiveFieldByFieldElementComparatorIgnoringFields("rpcUrl")
           .isEqualTo(first);
+      assertThat(third.auditAnchor().contract()).isEqualTo(anchor.contract());
+      assertThat(code(third.chain(31337).rpcUrl(), anchor.contract())).isEqualTo(ANCHOR_RUNTIME);
       // A second server on the same folder is refused before it starts any node.
       assertThatThrownBy(() -> LocalDemoNetwork.start(binary, dir, 0, dir))
           .hasMessageStartingWith("Credence is already running with the data folder")
@@ -163,6 +198,46 @@ class DemoNetworkIT {
     assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
         .contains("chain-31337.json", "chain-31338.json")
         .noneMatch(name -> name.endsWith(".tmp"));
+  }
+
+  /** The audit module's anchor contract (docs/operations.md "Audit anchoring"). */
+  private static final String ANCHOR_RUNTIME = "0x366000600037366000a000";
+
+  /** A fresh chain's anchor: account 10's first contract. */
+  private static String anchorAddress() {
+    return Keys.toChecksumAddress(
+        Numeric.toHexString(
+            org.web3j.crypto.ContractUtils.generateContractAddress(
+                Numeric.hexStringToByteArray(
+                    DemoAccounts.address(DemoAccounts.AUDIT_ANCHOR_SENDER)),
+                BigInteger.ZERO)));
+  }
+
+  private static String code(String rpcUrl, String address) throws Exception {
+    Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(rpcUrl));
+    try {
+      return web3j
+          .ethGetCode(address, org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
+          .send()
+          .getCode();
+    } finally {
+      web3j.shutdown();
+    }
+  }
+
+  private static long nonce(String rpcUrl, int account) throws Exception {
+    Web3j web3j = Web3j.build(new org.web3j.protocol.http.HttpService(rpcUrl));
+    try {
+      return web3j
+          .ethGetTransactionCount(
+              DemoAccounts.address(account),
+              org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
+          .send()
+          .getTransactionCount()
+          .longValueExact();
+    } finally {
+      web3j.shutdown();
+    }
   }
 
   private static String created(long nonce) {

@@ -32,7 +32,9 @@ class RateLimitsTest {
         new RateLimits.Properties(
             true,
             Map.of("nonce", new RateLimits.Limit(requests, Duration.ofMinutes(1))),
-            cacheSize));
+            cacheSize,
+            true,
+            true));
   }
 
   @Test
@@ -98,6 +100,30 @@ class RateLimitsTest {
   }
 
   @Test
+  void theEarlyCheckAnswersOnlyWhatTheCounterAlreadyRefusedAndNeverCounts() {
+    RateLimits limits = limits(2, 100);
+    assertThat(limits.rememberedRefusalSeconds("nonce", "192.0.2.1")).isZero();
+    limits.acquire("nonce", "192.0.2.1");
+    limits.acquire("nonce", "192.0.2.1");
+    assertThat(limits.rememberedRefusalSeconds("nonce", "192.0.2.1"))
+        .as("the window is full, but the counter has not refused yet: left to acquire")
+        .isZero();
+    assertThat(counter.calls).isEqualTo(2);
+    assertThatThrownBy(() -> limits.acquire("nonce", "192.0.2.1"))
+        .isInstanceOf(RateLimitedException.class)
+        .satisfies(e -> assertThat(e.getStackTrace()).as("a flood's exception is cheap").isEmpty());
+
+    clock.now = WINDOW_START.plusSeconds(45);
+    assertThat(limits.rememberedRefusalSeconds("nonce", "192.0.2.1")).isEqualTo(15);
+    assertThat(limits.rememberedRefusalSeconds("nonce", "192.0.2.2")).as("another key").isZero();
+    assertThat(counter.calls).as("the early check never counts").isEqualTo(3);
+
+    clock.now = WINDOW_START.plusSeconds(60);
+    assertThat(limits.rememberedRefusalSeconds("nonce", "192.0.2.1")).as("next window").isZero();
+    limits.acquire("nonce", "192.0.2.1");
+  }
+
+  @Test
   void withoutTheCacheEveryRequestAsksTheCounter() {
     RateLimits limits = limits(1, 0);
     limits.acquire("nonce", "192.0.2.1");
@@ -110,7 +136,7 @@ class RateLimitsTest {
 
   @Test
   void aNegativeCacheSizeIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> new RateLimits.Properties(true, Map.of(), -1))
+    assertThatThrownBy(() -> new RateLimits.Properties(true, Map.of(), -1, true, true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("refusal-cache-size");
   }

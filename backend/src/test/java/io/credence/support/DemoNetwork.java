@@ -1,6 +1,7 @@
 package io.credence.support;
 
 import io.credence.demo.DemoAccounts;
+import io.credence.demo.DemoAuditAnchor;
 import io.credence.demo.DemoChain;
 import io.credence.demo.LocalDemoNetwork;
 import java.nio.file.Path;
@@ -91,6 +92,11 @@ public final class DemoNetwork {
     return network.chain(chainId);
   }
 
+  /** The audit anchor contract the demo deployed on {@link #CHAIN_A}. */
+  public DemoAuditAnchor auditAnchor() {
+    return network.auditAnchor();
+  }
+
   /** A client of one demo chain's node. */
   public Web3j web3j(long chainId) {
     return Web3j.build(new HttpService(chain(chainId).rpcUrl()));
@@ -100,7 +106,9 @@ public final class DemoNetwork {
    * The Spring properties the default run adds for the demo: {@code credence.chains[0..1].*},
    * {@code credence.auth.evm-chain-ids}, {@code credence.issuer.key}, {@code credence.relayer.key},
    * {@code credence.demo.issuer-address}, {@code credence.demo.lender-address}, {@code
-   * credence.demo.compliance-address}.
+   * credence.demo.compliance-address}, and audit anchoring on {@link #CHAIN_A} ({@code
+   * credence.audit.anchor.*}: the suite's one anchor contract; in the test configuration no context
+   * anchors by itself, see {@code config/application.yml}).
    */
   public Map<String, Object> springProperties() {
     return network.springProperties();

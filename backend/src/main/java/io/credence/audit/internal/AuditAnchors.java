@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Against the newest valid checkpoint, a database that lost entries (truncated after the anchor)
  * or holds a different entry at the anchored position (rewritten, even with recomputed hashes) is
  * reported as broken.
+ *
+ * <p>Off unless {@code credence.audit.anchor.rpc-url} is set; the default run's demo sets it to its
+ * chain 31337 (docs/demo.md). Each anchored checkpoint is announced inside this module ({@link
+ * CheckpointAnchored}), so the {@code auditChain} health component compares it at once.
  */
 @Component
 public class AuditAnchors {
@@ -63,16 +68,24 @@ public class AuditAnchors {
   private final AuditLog audit;
   private final AnchorProperties props;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final Optional<AnchorChain> chain;
   private final ECKeyPair signer;
   private volatile String contract;
+  private volatile boolean connected; // the node and the contract were checked at start-up
   private volatile long lastAnchoredSeq;
   private volatile Instant lastAnchoredAt;
 
-  AuditAnchors(AuditLog audit, AnchorProperties props, Clock clock, JsonMapper json) {
+  AuditAnchors(
+      AuditLog audit,
+      AnchorProperties props,
+      Clock clock,
+      JsonMapper json,
+      ApplicationEventPublisher events) {
     this.audit = audit;
     this.props = props;
     this.clock = clock;
+    this.events = events;
     if (props.enabled()) {
       if (props.chainId() == null) {
         throw new IllegalStateException("credence.audit.anchor.chain-id is required with rpc-url");
@@ -98,6 +111,11 @@ public class AuditAnchors {
   /** The anchor contract, once known. */
   public Optional<String> contract() {
     return Optional.ofNullable(contract);
+  }
+
+  /** The anchor chain's id, when anchoring is enabled. */
+  public Optional<Long> chainId() {
+    return chain.map(AnchorChain::chainId);
   }
 
   /** The address of the audit key that signs checkpoints. */
@@ -128,32 +146,51 @@ public class AuditAnchors {
       throw new IllegalStateException("no audit anchor contract at " + contract);
     }
     latest().ifPresent(cp -> lastAnchoredSeq = cp.seq());
+    connected = true;
+    log.info(
+        "Audit checkpoints are anchored on chain {} at {}, signed by the audit key {}",
+        node,
+        contract,
+        signerAddress().orElseThrow());
   }
 
-  /** Anchors when N entries were appended since the last anchor, or M minutes have passed. */
+  /** Every {@code check-interval}: anchors when due; a failure is retried at the next check. */
   @Scheduled(fixedDelayString = "${credence.audit.anchor.check-interval:PT30S}")
   void anchorWhenDue() {
-    if (chain.isEmpty() || contract == null) {
-      return;
+    try {
+      anchorIfDue();
+    } catch (RuntimeException e) {
+      log.warn("Audit anchoring failed, will retry: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Anchors the head when {@code every-entries} entries were appended since the last anchor, or
+   * {@code every} has passed since it (or nothing was anchored since start-up) and the head moved;
+   * never before the start-up check of the node and the contract.
+   *
+   * @return the checkpoint anchored now, or empty when none was due (or anchoring is off)
+   * @throws RuntimeException when the anchor transaction fails (nothing is recorded as anchored)
+   */
+  public Optional<Checkpoint> anchorIfDue() {
+    if (chain.isEmpty() || !connected) {
+      return Optional.empty();
     }
     Optional<AuditEntry> head = audit.head();
     if (head.isEmpty() || head.get().seq() <= lastAnchoredSeq) {
-      return;
+      return Optional.empty();
     }
     boolean enoughEntries = head.get().seq() - lastAnchoredSeq >= props.everyEntries();
     boolean longEnough =
         lastAnchoredAt == null || !clock.instant().isBefore(lastAnchoredAt.plus(props.every()));
-    if (enoughEntries || longEnough) {
-      try {
-        anchorNow();
-      } catch (RuntimeException e) {
-        log.warn("Audit anchoring failed, will retry: {}", e.getMessage());
-      }
-    }
+    return enoughEntries || longEnough ? anchorNow() : Optional.empty();
   }
 
-  /** Signs the current head and anchors it now; empty when the log is empty. */
-  public Optional<Checkpoint> anchorNow() {
+  /**
+   * Signs the current head and anchors it now; empty when the log is empty. One at a time: the
+   * scheduler and a caller never race for the sender's nonce.
+   */
+  public synchronized Optional<Checkpoint> anchorNow() {
     AnchorChain c = chain.orElseThrow(() -> new IllegalStateException("anchoring is disabled"));
     Optional<AuditEntry> head = audit.head();
     if (head.isEmpty()) {
@@ -168,6 +205,8 @@ public class AuditAnchors {
     c.send(contract, payload.array());
     lastAnchoredSeq = checkpoint.seq();
     lastAnchoredAt = clock.instant();
+    log.debug("Anchored audit entry {} on chain {}", checkpoint.seq(), c.chainId());
+    events.publishEvent(new CheckpointAnchored(checkpoint));
     return Optional.of(checkpoint);
   }
 
@@ -191,11 +230,16 @@ public class AuditAnchors {
    * @return empty when consistent (or nothing anchored yet), else what is wrong
    */
   public Optional<AnchorMismatch> verifyAgainstLatest() {
-    Optional<Checkpoint> anchored = latest();
-    if (anchored.isEmpty()) {
-      return Optional.empty();
-    }
-    Checkpoint cp = anchored.get();
+    return latest().flatMap(this::compare);
+  }
+
+  /**
+   * Compares the database with one anchored checkpoint.
+   *
+   * @return empty when the database holds the anchored entry with the anchored hash, else what is
+   *     wrong
+   */
+  public Optional<AnchorMismatch> compare(Checkpoint cp) {
     Optional<AuditEntry> entry = audit.entry(cp.seq());
     if (entry.isEmpty()) {
       long head = audit.head().map(AuditEntry::seq).orElse(0L);
@@ -269,6 +313,9 @@ public class AuditAnchors {
 
   /** An anchored head: entry {@code seq} had {@code hash}. */
   public record Checkpoint(long seq, byte[] hash) {}
+
+  /** A checkpoint was anchored by this instance (an event inside the audit module). */
+  record CheckpointAnchored(Checkpoint checkpoint) {}
 
   /**
    * The database disagrees with the newest anchor.

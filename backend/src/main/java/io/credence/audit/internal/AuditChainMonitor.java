@@ -3,6 +3,8 @@ package io.credence.audit.internal;
 import io.credence.audit.AuditLog;
 import io.credence.audit.ChainVerification;
 import io.credence.audit.internal.AuditAnchors.AnchorMismatch;
+import io.credence.audit.internal.AuditAnchors.Checkpoint;
+import io.credence.audit.internal.AuditAnchors.CheckpointAnchored;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -23,7 +25,10 @@ import org.springframework.stereotype.Component;
  * Verifies the audit chain end to end at start-up and on a schedule ({@code
  * credence.audit.verify-interval}, default 10 minutes). The result is the {@code auditChain} health
  * component (DOWN when broken), the gauges {@code credence.audit.chain.intact} (1/0) and {@code
- * credence.audit.chain.entries}, and an ERROR log line naming the first broken entry.
+ * credence.audit.chain.entries}, and an ERROR log line naming the first broken entry. With
+ * anchoring on, it also compares the database with the newest on-chain checkpoint, then and each
+ * time this instance anchors one; the health details say which entry was anchored last and whether
+ * it matched ({@code latestAnchor}).
  */
 @Component("auditChain")
 public class AuditChainMonitor implements HealthIndicator {
@@ -34,6 +39,8 @@ public class AuditChainMonitor implements HealthIndicator {
   private final AuditAnchors anchors;
   private final AtomicReference<ChainVerification> last = new AtomicReference<>();
   private final AtomicReference<Optional<AnchorMismatch>> lastAnchorCheck =
+      new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Optional<Checkpoint>> lastAnchor =
       new AtomicReference<>(Optional.empty());
   private final AtomicReference<String> anchorError = new AtomicReference<>();
 
@@ -71,24 +78,38 @@ public class AuditChainMonitor implements HealthIndicator {
           result.problem(),
           result.entriesChecked());
     }
-    if (anchors.enabled() && anchors.contract().isPresent()) {
-      try {
-        Optional<AnchorMismatch> mismatch = anchors.verifyAgainstLatest();
-        lastAnchorCheck.set(mismatch);
-        anchorError.set(null);
-        mismatch.ifPresent(
-            m ->
-                log.error(
-                    "Audit chain broken at entry {} against the anchor of entry {}: {}",
-                    m.firstBrokenSeq(),
-                    m.anchoredSeq(),
-                    m.problem()));
-      } catch (RuntimeException e) {
-        anchorError.set(e.getMessage());
-        log.warn("Could not read the audit anchors: {}", e.getMessage());
-      }
-    }
+    verifyAnchors();
     return result;
+  }
+
+  /** A checkpoint was just anchored: compare it (read back from the chain) at once. */
+  @EventListener
+  void anchored(CheckpointAnchored event) {
+    verifyAnchors();
+  }
+
+  /** Compares the database with the newest on-chain checkpoint; logs an error on a mismatch. */
+  private synchronized void verifyAnchors() {
+    if (!anchors.enabled() || anchors.contract().isEmpty()) {
+      return;
+    }
+    try {
+      Optional<Checkpoint> latest = anchors.latest();
+      Optional<AnchorMismatch> mismatch = latest.flatMap(anchors::compare);
+      lastAnchor.set(latest);
+      lastAnchorCheck.set(mismatch);
+      anchorError.set(null);
+      mismatch.ifPresent(
+          m ->
+              log.error(
+                  "Audit chain broken at entry {} against the anchor of entry {}: {}",
+                  m.firstBrokenSeq(),
+                  m.anchoredSeq(),
+                  m.problem()));
+    } catch (RuntimeException e) {
+      anchorError.set(e.getMessage());
+      log.warn("Could not read the audit anchors: {}", e.getMessage());
+    }
   }
 
   /** The result of the last comparison with the newest on-chain anchor. */
@@ -122,7 +143,24 @@ public class AuditChainMonitor implements HealthIndicator {
     } else if (anchorError.get() != null) {
       health.withDetail("anchoring", "anchors unreadable: " + anchorError.get());
     } else {
-      health.withDetail("anchoring", "enabled, contract " + anchors.contract().orElse("?"));
+      health.withDetail(
+          "anchoring",
+          "enabled, chain "
+              + anchors.chainId().orElseThrow()
+              + ", contract "
+              + anchors.contract().orElse("?")
+              + ", audit key "
+              + anchors.signerAddress().orElseThrow());
+      health.withDetail(
+          "latestAnchor",
+          lastAnchor
+              .get()
+              .map(
+                  cp ->
+                      "entry "
+                          + cp.seq()
+                          + (mismatch.isPresent() ? ": does not match the database" : ": verified"))
+              .orElse("none yet"));
     }
     return health.build();
   }

@@ -79,13 +79,17 @@ final class ChainTransactions {
 
   /** Whether contract code is deployed at {@code address}. */
   boolean hasCode(String address) {
+    String code = code(address);
+    return code != null && code.length() > 2;
+  }
+
+  /** The code at {@code address} (0x-prefixed hex; {@code 0x} when there is none). */
+  String code(String address) {
     try {
-      String code =
-          web3j
-              .ethGetCode(address, org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
-              .send()
-              .getCode();
-      return code != null && code.length() > 2;
+      return web3j
+          .ethGetCode(address, org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
+          .send()
+          .getCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

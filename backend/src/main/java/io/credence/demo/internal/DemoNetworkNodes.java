@@ -1,5 +1,6 @@
 package io.credence.demo.internal;
 
+import io.credence.demo.DemoAuditAnchor;
 import io.credence.demo.DemoChain;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * Starts the two demo nodes and makes sure each holds the demo deployment: a chain whose state file
  * and manifest say it was deployed, and whose contracts are there, is used as it is; any other
  * (first start, or a state file lost or cut short) is started afresh, deployed and seeded, and its
- * manifest written last.
+ * manifest written last. Chain 31337 also holds the audit anchor contract ({@link
+ * AuditAnchorDeployment}), recorded in its manifest; a kept chain without one (a demo folder from
+ * before anchoring) gets it deployed and its manifest rewritten.
  */
 public final class DemoNetworkNodes implements AutoCloseable {
 
@@ -41,16 +44,19 @@ public final class DemoNetworkNodes implements AutoCloseable {
 
   private final List<AnvilProcess> nodes;
   private final List<DemoChain> chains;
+  private final DemoAuditAnchor auditAnchor;
   private final boolean deployedNow;
   private final FileChannel lockChannel;
 
   private DemoNetworkNodes(
       List<AnvilProcess> nodes,
       List<DemoChain> chains,
+      DemoAuditAnchor auditAnchor,
       boolean deployedNow,
       FileChannel lockChannel) {
     this.nodes = nodes;
     this.chains = chains;
+    this.auditAnchor = auditAnchor;
     this.deployedNow = deployedNow;
     this.lockChannel = lockChannel;
   }
@@ -79,13 +85,16 @@ public final class DemoNetworkNodes implements AutoCloseable {
             both.submit(() -> startChain(binary, stateDir, logDir, id, port, now, started)));
       }
       List<DemoChain> chains = new ArrayList<>();
+      DemoAuditAnchor anchor = null;
       boolean deployed = false;
       for (Future<Started> f : futures) {
         Started s = f.get();
         chains.add(s.chain());
+        anchor = s.auditAnchor() != null ? s.auditAnchor() : anchor;
         deployed |= s.deployedNow();
       }
-      return new DemoNetworkNodes(List.copyOf(started), List.copyOf(chains), deployed, lock);
+      return new DemoNetworkNodes(
+          List.copyOf(started), List.copyOf(chains), anchor, deployed, lock);
     } catch (ExecutionException | InterruptedException | RuntimeException e) {
       both.shutdownNow(); // the other chain stops at its next call; wait so no node is left behind
       try {
@@ -115,7 +124,8 @@ public final class DemoNetworkNodes implements AutoCloseable {
     }
   }
 
-  private record Started(DemoChain chain, boolean deployedNow) {}
+  /** One chain as started; {@code auditAnchor} is null except on {@link #CHAIN_A}. */
+  private record Started(DemoChain chain, DemoAuditAnchor auditAnchor, boolean deployedNow) {}
 
   private static Started startChain(
       Path binary,
@@ -136,9 +146,18 @@ public final class DemoNetworkNodes implements AutoCloseable {
     ChainTransactions tx = new ChainTransactions(id, node.rpcUrl());
     try {
       if (manifest != null && Files.exists(manifest)) {
-        DemoChain kept = read(manifest, name, node.rpcUrl());
+        Properties recorded = load(manifest);
+        DemoChain kept = chain(recorded, name, node.rpcUrl());
         if (tx.hasCode(kept.registry()) && tx.hasCode(kept.comet())) {
-          return new Started(kept, false);
+          DemoAuditAnchor anchor = null;
+          if (id == CHAIN_A) {
+            anchor = keptAnchor(recorded, tx, node.rpcUrl());
+            if (anchor == null) { // a demo folder from before anchoring
+              anchor = AuditAnchorDeployment.deploy(tx, node.rpcUrl());
+              write(manifest, kept, anchor);
+            }
+          }
+          return new Started(kept, anchor, false);
         }
         // The state file is missing or older than the manifest: start the chain afresh.
         tx.close();
@@ -163,10 +182,12 @@ public final class DemoNetworkNodes implements AutoCloseable {
       }
       DemoChain chain = DemoDeployment.deploy(tx, name, node.rpcUrl(), now.minus(DEPLOYED_BEFORE));
       DemoHistories.seed(tx, chain, now);
+      DemoAuditAnchor anchor =
+          id == CHAIN_A ? AuditAnchorDeployment.deploy(tx, node.rpcUrl()) : null;
       if (manifest != null) {
-        write(manifest, chain);
+        write(manifest, chain, anchor);
       }
-      return new Started(chain, true);
+      return new Started(chain, anchor, true);
     } finally {
       tx.close();
     }
@@ -225,11 +246,25 @@ public final class DemoNetworkNodes implements AutoCloseable {
     }
   }
 
-  private static DemoChain read(Path manifest, String name, String rpcUrl) throws IOException {
+  private static Properties load(Path manifest) throws IOException {
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
       p.load(in);
     }
+    return p;
+  }
+
+  /** The recorded anchor contract, if the manifest names one and its code is on the chain. */
+  private static DemoAuditAnchor keptAnchor(Properties p, ChainTransactions tx, String rpcUrl) {
+    String contract = p.getProperty("audit-anchor");
+    String block = p.getProperty("audit-anchor-block");
+    if (contract == null || block == null || !AuditAnchorDeployment.isDeployed(tx, contract)) {
+      return null;
+    }
+    return new DemoAuditAnchor(tx.chainId, rpcUrl, contract, Long.parseLong(block));
+  }
+
+  private static DemoChain chain(Properties p, String name, String rpcUrl) {
     return new DemoChain(
         Long.parseLong(p.getProperty("chain-id")),
         name,
@@ -247,7 +282,7 @@ public final class DemoNetworkNodes implements AutoCloseable {
         p.getProperty("lending-pool"));
   }
 
-  private static void write(Path manifest, DemoChain c) throws IOException {
+  private static void write(Path manifest, DemoChain c, DemoAuditAnchor anchor) throws IOException {
     Properties p = new Properties();
     p.setProperty("chain-id", Long.toString(c.chainId()));
     p.setProperty("start-block", Long.toString(c.startBlock()));
@@ -261,6 +296,10 @@ public final class DemoNetworkNodes implements AutoCloseable {
     p.setProperty("verifier", c.verifier());
     p.setProperty("registry", c.registry());
     p.setProperty("lending-pool", c.lendingPool());
+    if (anchor != null) {
+      p.setProperty("audit-anchor", anchor.contract());
+      p.setProperty("audit-anchor-block", Long.toString(anchor.deployedInBlock()));
+    }
     Path tmp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
     try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       p.store(out, "Credence demo chain " + c.chainId() + ": deployed and seeded");
@@ -274,6 +313,11 @@ public final class DemoNetworkNodes implements AutoCloseable {
 
   public List<DemoChain> chains() {
     return chains;
+  }
+
+  /** The audit anchor contract on {@link #CHAIN_A}. */
+  public DemoAuditAnchor auditAnchor() {
+    return auditAnchor;
   }
 
   /** Whether this start deployed and seeded (rather than found the chains kept). */

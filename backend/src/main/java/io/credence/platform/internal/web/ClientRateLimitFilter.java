@@ -1,6 +1,5 @@
 package io.credence.platform.internal.web;
 
-import io.credence.platform.Problems;
 import io.credence.platform.RateLimitedEndpoint;
 import io.credence.platform.RateLimitedException;
 import io.credence.platform.RateLimits;
@@ -13,8 +12,6 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * nonce, and (once {@link RateLimits} remembers the refusal) touches no database. The client is the
  * TCP peer, or the forwarded address from a trusted proxy ({@code X-Forwarded-For} from any other
  * peer is ignored by Tomcat's remote-IP valve before this filter runs).
+ *
+ * <p>A client this instance already refused is normally answered earlier still, by {@link
+ * EarlyRefusalValve}; this filter counts, and refuses the first request over a limit. It compares
+ * the same decoded, normalised path as the valve (the servlet path): {@code /api/v1/auth/%6eonce}
+ * or {@code /api/v1/auth/nonce;x} reach the nonce endpoint, so they count against its limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -34,39 +36,29 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
   // reached (a start-up failure must stay the one line StartupFailureReporter prints).
   private final ObjectProvider<RateLimits> limits;
   private final List<RateLimitedEndpoint> endpoints;
-  private final JsonMapper json;
-  // The refusal's body is the same for every request: written once, not per refused request.
-  private volatile byte[] refusalBody;
+  private final RateLimitRefusal refusal;
 
   ClientRateLimitFilter(
       ObjectProvider<RateLimits> limits, List<RateLimitedEndpoint> endpoints, JsonMapper json) {
     this.limits = limits;
     this.endpoints = List.copyOf(endpoints);
-    this.json = json;
+    this.refusal = new RateLimitRefusal(json);
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path =
+        request.getPathInfo() == null
+            ? request.getServletPath()
+            : request.getServletPath() + request.getPathInfo();
     for (RateLimitedEndpoint endpoint : endpoints) {
       if (endpoint.method().matches(request.getMethod()) && endpoint.path().equals(path)) {
         try {
           limits.getObject().acquire(endpoint.limit(), request.getRemoteAddr());
         } catch (RateLimitedException e) {
-          response.setStatus(e.status().value());
-          response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-          byte[] body = refusalBody;
-          if (body == null) {
-            body =
-                json.writeValueAsBytes(
-                    Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
-            refusalBody = body;
-          }
-          response.setContentLength(body.length);
-          response.getOutputStream().write(body);
+          refusal.write(response, e.retryAfterSeconds());
           return;
         }
       }
