@@ -194,6 +194,19 @@ class DemoNetworkIT {
           .hasMessageStartingWith("Credence is already running with the data folder")
           .hasMessageContaining("pid " + ProcessHandle.current().pid());
     }
+    // A kept chain deployed by another build's contracts (here: its manifest says so) is started
+    // afresh: a verifier from before a protocol revision would refuse the new proofs.
+    Path manifestB = dir.resolve("chain-31338.properties");
+    Files.writeString(
+        manifestB,
+        Files.readString(manifestB).replaceFirst("(?m)^contracts=.*$", "contracts=an-older-build"));
+    try (LocalDemoNetwork fourth = LocalDemoNetwork.start(binary, dir, 0, dir)) {
+      assertThat(fourth.deployedNow()).isTrue();
+      assertThat(fourth.chains())
+          .usingRecursiveFieldByFieldElementComparatorIgnoringFields("rpcUrl")
+          .isEqualTo(first);
+    }
+    assertThat(Files.readString(manifestB)).doesNotContain("an-older-build").contains("contracts=");
     // The state files survive the stop: nothing half-written was left behind.
     assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
         .contains("chain-31337.json", "chain-31338.json")

@@ -1,5 +1,13 @@
 package io.credence.demo.internal;
 
+import io.credence.attestations.contracts.BulletproofsRangeVerifier;
+import io.credence.attestations.contracts.CredenceRegistry;
+import io.credence.attestations.contracts.ExampleLendingPool;
+import io.credence.attestations.demo.DemoAaveOracle;
+import io.credence.attestations.demo.DemoAavePool;
+import io.credence.attestations.demo.DemoComet;
+import io.credence.attestations.demo.DemoPriceFeed;
+import io.credence.attestations.demo.DemoToken;
 import io.credence.demo.DemoAuditAnchor;
 import io.credence.demo.DemoChain;
 import java.io.IOException;
@@ -13,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the two demo nodes and makes sure each holds the demo deployment: a chain whose state file
@@ -36,6 +49,24 @@ public final class DemoNetworkNodes implements AutoCloseable {
 
   public static final long CHAIN_A = 31337;
   public static final long CHAIN_B = 31338;
+
+  private static final Logger log = LoggerFactory.getLogger(DemoNetworkNodes.class);
+
+  /**
+   * Fingerprint of the bytecode the demo deploys, kept in each chain's manifest. A kept chain whose
+   * contracts differ from this build's (a verifier from before a protocol revision refuses the new
+   * proofs) is started afresh rather than used.
+   */
+  static final String CONTRACTS =
+      fingerprint(
+          BulletproofsRangeVerifier.BINARY,
+          CredenceRegistry.BINARY,
+          ExampleLendingPool.BINARY,
+          DemoToken.BINARY,
+          DemoAaveOracle.BINARY,
+          DemoAavePool.BINARY,
+          DemoPriceFeed.BINARY,
+          DemoComet.BINARY);
 
   /** How far back the seeded histories reach (the genesis of a new demo chain). */
   static final Duration HISTORY_SPAN = Duration.ofDays(800);
@@ -148,7 +179,14 @@ public final class DemoNetworkNodes implements AutoCloseable {
       if (manifest != null && Files.exists(manifest)) {
         Properties recorded = load(manifest);
         DemoChain kept = chain(recorded, name, node.rpcUrl());
-        if (tx.hasCode(kept.registry()) && tx.hasCode(kept.comet())) {
+        boolean sameContracts = CONTRACTS.equals(recorded.getProperty("contracts"));
+        if (!sameContracts) {
+          log.info(
+              "The demo contracts changed since chain {} was deployed (e.g. a new verifier):"
+                  + " the chain starts afresh",
+              id);
+        }
+        if (sameContracts && tx.hasCode(kept.registry()) && tx.hasCode(kept.comet())) {
           DemoAuditAnchor anchor = null;
           if (id == CHAIN_A) {
             anchor = keptAnchor(recorded, tx, node.rpcUrl());
@@ -159,7 +197,8 @@ public final class DemoNetworkNodes implements AutoCloseable {
           }
           return new Started(kept, anchor, false);
         }
-        // The state file is missing or older than the manifest: start the chain afresh.
+        // The state file is missing or older than the manifest, or holds other contracts: start
+        // the chain afresh.
         tx.close();
         node.close();
         unregister(started, node);
@@ -282,9 +321,23 @@ public final class DemoNetworkNodes implements AutoCloseable {
         p.getProperty("lending-pool"));
   }
 
+  private static String fingerprint(String... binaries) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      for (String binary : binaries) {
+        sha256.update(binary.getBytes(StandardCharsets.US_ASCII));
+        sha256.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void write(Path manifest, DemoChain c, DemoAuditAnchor anchor) throws IOException {
     Properties p = new Properties();
     p.setProperty("chain-id", Long.toString(c.chainId()));
+    p.setProperty("contracts", CONTRACTS);
     p.setProperty("start-block", Long.toString(c.startBlock()));
     p.setProperty("weth", c.weth());
     p.setProperty("usdc", c.usdc());
