@@ -67,7 +67,7 @@ public final class Main {
             evaluate a saved model on labelled data and print the report
         score --model DIR/scorecard.json (--features FILE.json | --history FILE.json)
             score one feature vector (at most 64 KiB of JSON) or one raw borrower history in
-            the credence-history v1 format of docs/history-format.md (at most 8 MiB); prints
+            the credence-history v1 or v2 format of docs/history-format.md (at most 8 MiB); prints
             score, band, probability of default and reason codes
       exit codes: 0 done, 2 bad arguments or input (including a borrower who cannot be
       scored), 1 internal or I/O error; always a one-line message, never a stack trace

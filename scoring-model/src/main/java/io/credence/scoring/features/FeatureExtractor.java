@@ -50,6 +50,49 @@ public final class FeatureExtractor {
   private FeatureExtractor() {}
 
   /**
+   * Extracts the features of one borrower: the linked wallets as in {@link #extract(List,
+   * WalletActivity, Instant)}, plus the <em>adverse</em> facts of the {@linkplain
+   * RelatedWallet#isCounted() counted} related wallets, as if the borrower had linked them:
+   *
+   * <ul>
+   *   <li>their liquidations up to {@code asOf} count in {@link Feature#LIQUIDATION_COUNT}, {@link
+   *       Feature#LIQUIDATED_SHARE} (over the linked wallets' credit borrowed) and {@link
+   *       Feature#DAYS_SINCE_LAST_LIQUIDATION}; they pay down none of the linked wallets' loans;
+   *   <li>their open positions with at least {@value FeatureSchema#DUST_USD} USD of debt and a
+   *       health factor below {@value FeatureSchema#RELATED_LOW_HEALTH_FACTOR} count in {@link
+   *       Feature#MIN_HEALTH_FACTOR}.
+   * </ul>
+   *
+   * Nothing else of a related wallet is read: its supplies, borrows, repayments, collateral and
+   * activity never add points, and every feature of the result is at least as risky as the
+   * linked-only features.
+   *
+   * @throws NullPointerException if {@code history} is null
+   */
+  public static FeatureVector extract(BorrowerHistory history) {
+    Instant asOf = history.asOf();
+    List<LendingEvent> liquidations = new ArrayList<>();
+    double relatedMinHealth = Feature.MIN_HEALTH_FACTOR.max();
+    for (RelatedWallet r : history.related()) {
+      if (!r.isCounted()) {
+        continue;
+      }
+      for (LendingEvent e : r.events()) {
+        if (e.type() == LendingEventType.LIQUIDATION && !e.timestamp().isAfter(asOf)) {
+          liquidations.add(e);
+        }
+      }
+      for (PositionSnapshot p : r.positions()) {
+        if (p.debtUsd() >= FeatureSchema.DUST_USD
+            && p.healthFactor() < FeatureSchema.RELATED_LOW_HEALTH_FACTOR) {
+          relatedMinHealth = Math.min(relatedMinHealth, p.healthFactor());
+        }
+      }
+    }
+    return extract(history.events(), history.activity(), asOf, liquidations, relatedMinHealth);
+  }
+
+  /**
    * Extracts the features of one borrower (all linked wallets and chains together).
    *
    * <p>Events after {@code asOf} are ignored; activity months count only completed months (before
@@ -66,6 +109,15 @@ public final class FeatureExtractor {
    */
   public static FeatureVector extract(
       List<LendingEvent> events, WalletActivity activity, Instant asOf) {
+    return extract(events, activity, asOf, List.of(), Feature.MIN_HEALTH_FACTOR.max());
+  }
+
+  private static FeatureVector extract(
+      List<LendingEvent> events,
+      WalletActivity activity,
+      Instant asOf,
+      List<LendingEvent> relatedLiquidations,
+      double relatedMinHealth) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(activity, "activity");
     Objects.requireNonNull(asOf, "asOf");
@@ -102,10 +154,15 @@ public final class FeatureExtractor {
     }
 
     Loans loans = Loans.match(history, asOf);
+    for (LendingEvent e : relatedLiquidations) {
+      loans.liquidations++;
+      loans.liquidatedUsd += e.amountUsd();
+      loans.lastLiquidation = max(loans.lastLiquidation, e.timestamp());
+    }
     double peakLtv = loans.peakLtv;
     double collateral = 0;
     double stableCollateral = 0;
-    double minHealth = Feature.MIN_HEALTH_FACTOR.max(); // no debt: cannot be liquidated
+    double minHealth = relatedMinHealth; // no debt anywhere: 10, cannot be liquidated
     for (PositionSnapshot p : activity.positions()) {
       if (p.collateralUsd() >= FeatureSchema.DUST_USD) {
         collateral += p.collateralUsd();
@@ -311,6 +368,10 @@ public final class FeatureExtractor {
 
   private static Instant min(Instant a, Instant b) {
     return a == null || b.isBefore(a) ? b : a;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
   }
 
   private static double maxOrNaN(double current, double candidate) {

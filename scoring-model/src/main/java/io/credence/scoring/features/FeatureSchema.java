@@ -27,6 +27,24 @@ public final class FeatureSchema {
   /** A loan repaid within this many hours of being drawn is a short cycle (flash or wash loop). */
   public static final int SHORT_CYCLE_HOURS = 24;
 
+  /**
+   * A related wallet linked by transfers in both directions counts when they add up to at least
+   * this many USD ({@link RelatedWallet#isCounted()}).
+   */
+  public static final double RELATED_TWO_WAY_MIN_USD = 100;
+
+  /**
+   * A related wallet linked by transfers in one direction only counts when they add up to at least
+   * this many USD: a stranger must give the borrower this much to lower their score.
+   */
+  public static final double RELATED_ONE_WAY_MIN_USD = 1_000;
+
+  /**
+   * A counted related wallet's open debt counts in {@link Feature#MIN_HEALTH_FACTOR} only when its
+   * health factor is below this (close to liquidation); a friend's healthy loan costs nothing.
+   */
+  public static final double RELATED_LOW_HEALTH_FACTOR = 1.5;
+
   /** An open credit loan younger than this is not yet due for {@link Feature#REPAID_SHARE}. */
   public static final int SEASONING_DAYS = 30;
 

@@ -1,0 +1,61 @@
+package io.credence.scoring.features;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A wallet the borrower did not link, related to a linked one by direct transfers, with its lending
+ * facts. The backend finds it from ERC-20 {@code Transfer} logs of the tracked markets' assets with
+ * a linked wallet as {@code from} or {@code to}, keeps it only if it has lending activity on a
+ * tracked market, and reads its lending facts. It carries no address.
+ *
+ * <p>The scorer uses only the adverse facts of a related wallet (see {@link
+ * FeatureExtractor#extract(BorrowerHistory)} and {@code docs/model-card.md}, "Related wallets");
+ * its positive activity never adds points.
+ *
+ * @param relation the direction of the transfers between it and the linked wallet
+ * @param chain the chain on which the transfers were seen; non-blank, stripped
+ * @param transferredUsd total USD value of the direct transfers between it and the linked wallets
+ *     (both directions, at transfer time); finite and {@code >= 0}
+ * @param events its lending events (same meaning as {@link BorrowerHistory#events()}), may be empty
+ * @param positions its open positions at the scoring time, may be empty
+ * @throws NullPointerException if any argument or list element is null
+ * @throws IllegalArgumentException if {@code chain} is blank or {@code transferredUsd} is negative
+ *     or not finite
+ */
+public record RelatedWallet(
+    Relation relation,
+    String chain,
+    double transferredUsd,
+    List<LendingEvent> events,
+    List<PositionSnapshot> positions) {
+
+  public RelatedWallet {
+    Objects.requireNonNull(relation, "relation");
+    Objects.requireNonNull(chain, "chain");
+    if (chain.isBlank()) {
+      throw new IllegalArgumentException("chain must not be blank");
+    }
+    chain = chain.strip();
+    if (!Double.isFinite(transferredUsd) || transferredUsd < 0) {
+      throw new IllegalArgumentException(
+          "transferredUsd must be finite and >= 0, was " + transferredUsd);
+    }
+    events = List.copyOf(Objects.requireNonNull(events, "events"));
+    positions = List.copyOf(Objects.requireNonNull(positions, "positions"));
+  }
+
+  /**
+   * Whether the scorer counts this wallet's adverse facts: transfers in {@linkplain Relation#BOTH
+   * both directions} adding up to at least {@value FeatureSchema#RELATED_TWO_WAY_MIN_USD} USD, or
+   * in one direction adding up to at least {@value FeatureSchema#RELATED_ONE_WAY_MIN_USD} USD. A
+   * smaller link is more likely a stranger (a one-off payment, a dusting transfer) than a wallet of
+   * the borrower's own.
+   */
+  public boolean isCounted() {
+    return transferredUsd
+        >= (relation == Relation.BOTH
+            ? FeatureSchema.RELATED_TWO_WAY_MIN_USD
+            : FeatureSchema.RELATED_ONE_WAY_MIN_USD);
+  }
+}
