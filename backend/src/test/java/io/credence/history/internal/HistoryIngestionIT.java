@@ -27,7 +27,7 @@ import org.web3j.protocol.http.HttpService;
 /**
  * Ingestion against a real Anvil node and embedded PostgreSQL: every listed Aave v3 and Compound v3
  * event, amounts, USD values and roles; idempotence; a node that refuses large log ranges; RPC
- * failure mid-sync; a reorg below the cursor.
+ * failure mid-sync; a reorg below the cursor; the tracked tokens' transfers (related wallets).
  */
 @SpringBootTest
 class HistoryIngestionIT {
@@ -41,6 +41,7 @@ class HistoryIngestionIT {
 
   @Autowired MarketSync sync;
   @Autowired WalletFacts facts;
+  @Autowired TransferSync transfers;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
@@ -243,6 +244,72 @@ class HistoryIngestionIT {
     assertThat(row.get("tx_count")).isEqualTo(9L); // 5 pool + 4 Comet transactions it sent
     assertThat(((java.sql.Timestamp) row.get("first_tx_at")).toInstant())
         .isEqualTo(reader(node.web3j()).block(firstBorrowerTxBlock).time());
+  }
+
+  @Test
+  void transfersOfTheMarketsTokensAreReadWhileDustMintsAndKnownContractsAreNotStored()
+      throws Exception {
+    String recipient = TestWalletsAddress.fresh();
+    var usdcAs5 =
+        io.credence.attestations.demo.DemoToken.load(
+            markets.usdc.getContractAddress(),
+            node.web3j(),
+            DemoMarketsOnAnvil.sender(node, node.account(5)),
+            DemoMarketsOnAnvil.GAS);
+    String sender = markets.address(5).toLowerCase(Locale.ROOT);
+    usdcAs5.mint(sender, usdc("10000")).send(); // from the zero address: a mint, not a relation
+    usdcAs5.transfer(recipient, usdc("300")).send();
+    for (int i = 0; i < 20; i++) {
+      usdcAs5.transfer(recipient, usdc("9.99")).send(); // dust, $199.80 in all
+    }
+    usdcAs5.transfer(markets.pool.getContractAddress(), usdc("700")).send(); // a market
+    var chain = markets.chain(1000);
+    ChainReader plain = reader(node.web3j());
+    var tokens = transfers.tokens(plain, chain, node.blockNumber());
+    assertThat(tokens)
+        .extracting(TransferSync.TrackedToken::address)
+        .contains(
+            markets.usdc.getContractAddress().toLowerCase(Locale.ROOT),
+            markets.weth.getContractAddress().toLowerCase(Locale.ROOT));
+
+    AtomicInteger refusals = new AtomicInteger();
+    MarketSync.Outcome recipientSide =
+        transfers.sync(
+            reader(Web3j.build(new RefusingService(node.rpcUrl(), 4, refusals))),
+            chain,
+            recipient,
+            tokens);
+    transfers.sync(plain, chain, sender, tokens);
+    MarketSync.Outcome again = transfers.sync(plain, chain, recipient, tokens);
+
+    assertThat(refusals).as("read in small ranges").hasPositiveValue();
+    assertThat(recipientSide.eventsStored()).isEqualTo(1);
+    assertThat(again.eventsRead()).as("the cursor moved past them").isZero();
+    assertThat(transfersOf(recipient))
+        .containsExactly(tuple(sender, "IN", usdc("300"), usd("300")));
+    assertThat(transfersOf(sender))
+        .as("neither the mint nor the transfer to the market, nor dust")
+        .containsExactly(tuple(recipient, "OUT", usdc("300"), usd("300")));
+  }
+
+  private List<org.assertj.core.groups.Tuple> transfersOf(String wallet) {
+    return jdbc.query(
+        "SELECT counterparty, direction, amount, amount_usd FROM history_transfer WHERE wallet = ?"
+            + " ORDER BY block_number, log_index",
+        (rs, n) ->
+            tuple(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBigDecimal(3).toBigIntegerExact(),
+                rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP)),
+        wallet.toLowerCase(Locale.ROOT));
+  }
+
+  /** A fresh address nobody holds the key of (a recipient only). */
+  private static final class TestWalletsAddress {
+    static String fresh() {
+      return io.credence.support.TestWallets.Evm.random().address().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** A node that answers eth_getLogs over more than {@code maxBlocks} blocks with an error. */
