@@ -61,19 +61,13 @@ final class HistoryJson {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("history must be a JSON object");
     }
-    if (!FORMAT.equals(root.path("historyFormat").asText(null))
-        || !root.path("formatVersion").isIntegralNumber()
-        || root.get("formatVersion").asLong() < FIRST_FORMAT_VERSION
-        || root.get("formatVersion").asLong() > FORMAT_VERSION) {
-      throw new IllegalArgumentException(
-          "$: expected historyFormat '"
-              + FORMAT
-              + "' version "
-              + FIRST_FORMAT_VERSION
-              + " or "
-              + FORMAT_VERSION);
+    if (!FORMAT.equals(text(root, "$", "historyFormat"))) {
+      throw versionError();
     }
-    long version = root.get("formatVersion").asLong();
+    long version = integer(root, "$", "formatVersion");
+    if (version < FIRST_FORMAT_VERSION || version > FORMAT_VERSION) {
+      throw versionError();
+    }
     if (version == 1) {
       only(root, "$", "historyFormat", "formatVersion", "asOf", "events", "chains", "positions");
     } else {
@@ -270,6 +264,16 @@ final class HistoryJson {
               path, () -> new PositionSnapshot(chain, protocol, collateral, stable, debt, health)));
     }
     return positions;
+  }
+
+  private static IllegalArgumentException versionError() {
+    return new IllegalArgumentException(
+        "$: expected historyFormat '"
+            + FORMAT
+            + "' version "
+            + FIRST_FORMAT_VERSION
+            + " or "
+            + FORMAT_VERSION);
   }
 
   private interface Builder<T> {

@@ -8,7 +8,6 @@ import io.credence.scoring.data.LabelledDataset;
 import io.credence.scoring.evaluation.EvaluationReport;
 import io.credence.scoring.evaluation.Evaluator;
 import io.credence.scoring.evaluation.SyntheticValidation;
-import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.scorecard.Band;
 import io.credence.scoring.scorecard.BandScheme;
 import io.credence.scoring.scorecard.InsufficientHistoryException;
@@ -240,9 +239,10 @@ public final class Main {
               + (history ? "history" : "feature vector"));
     }
     String json = Files.readString(file, StandardCharsets.UTF_8);
-    FeatureVector features =
-        history ? HistoryJson.parse(json).features() : FeatureVectorJson.parse(json);
-    ScoreResult r = loaded.scorecard().score(features);
+    ScoreResult r =
+        history
+            ? loaded.scorecard().score(HistoryJson.parse(json))
+            : loaded.scorecard().score(FeatureVectorJson.parse(json));
     out.printf(Locale.ROOT, "score: %d%n", r.score());
     out.printf(Locale.ROOT, "band: %s%n", r.band());
     out.printf(

@@ -39,12 +39,6 @@ public final class FeatureSchema {
    */
   public static final double RELATED_ONE_WAY_MIN_USD = 1_000;
 
-  /**
-   * A counted related wallet's open debt counts in {@link Feature#MIN_HEALTH_FACTOR} only when its
-   * health factor is below this (close to liquidation); a friend's healthy loan costs nothing.
-   */
-  public static final double RELATED_LOW_HEALTH_FACTOR = 1.5;
-
   /** An open credit loan younger than this is not yet due for {@link Feature#REPAID_SHARE}. */
   public static final int SEASONING_DAYS = 30;
 

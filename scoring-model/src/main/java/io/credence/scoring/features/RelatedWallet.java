@@ -9,9 +9,9 @@ import java.util.Objects;
  * a linked wallet as {@code from} or {@code to}, keeps it only if it has lending activity on a
  * tracked market, and reads its lending facts. It carries no address.
  *
- * <p>The scorer uses only the adverse facts of a related wallet (see {@link
- * FeatureExtractor#extract(BorrowerHistory)} and {@code docs/model-card.md}, "Related wallets");
- * its positive activity never adds points.
+ * <p>A {@linkplain #isCounted() counted} related wallet is scored as if the borrower had linked it,
+ * except that it can only lower the score (see {@link FeatureExtractor#extract(BorrowerHistory)}
+ * and {@code docs/model-card.md}, "Related wallets"): its positive activity never adds points.
  *
  * @param relation the direction of the transfers between it and the linked wallet
  * @param chain the chain on which the transfers were seen; non-blank, stripped

@@ -10,10 +10,14 @@ import static io.credence.scoring.features.LendingEventType.SUPPLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The related-wallet policy of {@link FeatureExtractor#extract(BorrowerHistory)}. */
+/**
+ * The related-wallet policy of {@link FeatureExtractor#extract(BorrowerHistory)}: a counted related
+ * wallet counts as if linked, but can only make a feature riskier.
+ */
 class RelatedWalletFeaturesTest {
 
   /** A clean borrower: one credit loan a year old, half repaid, a healthy position. */
@@ -35,6 +39,7 @@ class RelatedWalletFeaturesTest {
     return FeatureExtractor.extract(CLEAN, ACTIVITY, AS_OF);
   }
 
+  /** A wallet on the borrower's own market: 3,000 borrowed, half of it liquidated. */
   static RelatedWallet liquidated(Relation relation, double transferredUsd, int daysAgo) {
     return new RelatedWallet(
         relation,
@@ -48,31 +53,45 @@ class RelatedWalletFeaturesTest {
   }
 
   @Test
-  void aCountedRelatedWalletsLiquidationCountsAsIfLinked() {
-    FeatureVector v = with(liquidated(Relation.FUNDED_BY, 5_000, 40)).features();
-    FeatureVector linked = linkedOnly();
+  void aCountedRelatedWalletCountsAsIfLinkedInItsOwnLoanBook() {
+    RelatedWallet hidden = liquidated(Relation.FUNDED_BY, 5_000, 40);
+    FeatureVector v = with(hidden).features();
+    List<LendingEvent> all = new ArrayList<>(CLEAN);
+    all.addAll(hidden.events());
+    // Linked on another chain, the wallet's loans could not mix with the borrower's either.
+    List<LendingEvent> asIfLinked = new ArrayList<>(CLEAN);
+    hidden.events().forEach(e -> asIfLinked.add(onChain(e, "gnosis")));
+    FeatureVector linked = FeatureExtractor.extract(asIfLinked, ACTIVITY, AS_OF);
 
     assertThat(v.get(Feature.LIQUIDATION_COUNT)).isEqualTo(1);
     assertThat(v.get(Feature.DAYS_SINCE_LAST_LIQUIDATION)).isEqualTo(40);
-    assertThat(v.get(Feature.LIQUIDATED_SHARE))
-        .as("over the linked wallets' credit: the related borrow adds nothing")
-        .isCloseTo(1_500.0 / 4_000, within(1e-12));
-    assertThat(linked.get(Feature.LIQUIDATION_COUNT)).isZero();
-    for (Feature f : List.of(Feature.REPAID_SHARE, Feature.PEAK_LTV, Feature.CREDIT_HISTORY_DAYS)) {
-      assertThat(v.get(f))
-          .as("%s: a related liquidation pays down none of the linked loans", f)
-          .isEqualTo(linked.get(f));
+    assertThat(v.get(Feature.LIQUIDATED_SHARE)).isCloseTo(1_500.0 / 7_000, within(1e-12));
+    assertThat(v.get(Feature.PEAK_LTV)).as("3,000 on 5,000").isCloseTo(0.6, within(1e-12));
+    for (Feature f :
+        List.of(
+            Feature.LIQUIDATION_COUNT,
+            Feature.LIQUIDATED_SHARE,
+            Feature.DAYS_SINCE_LAST_LIQUIDATION,
+            Feature.REPAID_SHARE,
+            Feature.PEAK_LTV)) {
+      assertThat(v.get(f)).as(f.column()).isEqualTo(linked.get(f));
     }
+    assertThat(v.get(Feature.REPAID_SHARE))
+        .as("the liquidated debt-days are past-due debt not repaid")
+        .isLessThan(linkedOnly().get(Feature.REPAID_SHARE));
+    assertThat(FeatureExtractor.extract(all, ACTIVITY, AS_OF).get(Feature.PEAK_LTV))
+        .as("in one book its loan would sit on the borrower's collateral")
+        .isCloseTo(0.4, within(1e-12));
+  }
+
+  private static LendingEvent onChain(LendingEvent e, String chain) {
+    return new LendingEvent(e.type(), chain, e.protocol(), e.asset(), e.amountUsd(), e.timestamp());
   }
 
   @Test
-  void theMostRecentLiquidationOfLinkedAndRelatedWalletsCounts() {
-    List<LendingEvent> withOwn =
-        List.of(
-            CLEAN.get(0),
-            CLEAN.get(1),
-            CLEAN.get(2),
-            event(LIQUIDATION, "ethereum", "aave-v3", "USDC", 500, 100));
+  void liquidationsOfLinkedAndRelatedWalletsAddUp() {
+    List<LendingEvent> withOwn = new ArrayList<>(CLEAN);
+    withOwn.add(event(LIQUIDATION, "ethereum", "aave-v3", "USDC", 500, 100));
     FeatureVector v =
         new BorrowerHistory(
                 withOwn,
@@ -84,7 +103,7 @@ class RelatedWalletFeaturesTest {
 
     assertThat(v.get(Feature.LIQUIDATION_COUNT)).isEqualTo(3);
     assertThat(v.get(Feature.DAYS_SINCE_LAST_LIQUIDATION)).isEqualTo(20);
-    assertThat(v.get(Feature.LIQUIDATED_SHARE)).isCloseTo(3_500.0 / 4_000, within(1e-12));
+    assertThat(v.get(Feature.LIQUIDATED_SHARE)).isCloseTo(3_500.0 / 10_000, within(1e-12));
   }
 
   @Test
@@ -97,11 +116,12 @@ class RelatedWalletFeaturesTest {
 
   @Test
   void liquidationsAfterTheScoringTimeAreIgnored() {
-    assertThat(with(liquidated(Relation.BOTH, 5_000, -1)).features()).isEqualTo(linkedOnly());
+    assertThat(with(liquidated(Relation.BOTH, 5_000, -1)).features().get(Feature.LIQUIDATION_COUNT))
+        .isZero();
   }
 
   @Test
-  void openDebtCountsOnlyCloseToLiquidation() {
+  void openPositionsOfARelatedWalletCountAsIfLinked() {
     RelatedWallet risky =
         new RelatedWallet(
             Relation.FUNDED,
@@ -110,30 +130,20 @@ class RelatedWalletFeaturesTest {
             List.of(),
             List.of(
                 new PositionSnapshot("arbitrum", "aave-v3", 1_200, 1_200, 1_000, 1.08),
-                new PositionSnapshot("arbitrum", "compound-v3", 0, 0, 50, 0.2)));
-    RelatedWallet healthy =
-        new RelatedWallet(
-            Relation.BOTH,
-            "arbitrum",
-            2_000,
-            List.of(),
-            List.of(new PositionSnapshot("arbitrum", "aave-v3", 5_000, 0, 1_000, 1.5)));
+                new PositionSnapshot("arbitrum", "compound-v3", 5_000, 0, 1_000, 2.9)));
 
-    FeatureVector v = with(risky, healthy).features();
+    FeatureVector v = with(risky).features();
 
-    assertThat(v.get(Feature.MIN_HEALTH_FACTOR))
-        .as("the dust debt (50 USD) and the healthy friend (1.5) do not count")
-        .isEqualTo(1.08);
-    FeatureVector linked = linkedOnly();
-    for (Feature f : List.of(Feature.PEAK_LTV, Feature.STABLECOIN_COLLATERAL_SHARE)) {
-      assertThat(v.get(f)).as("%s: related collateral adds nothing", f).isEqualTo(linked.get(f));
-    }
-    assertThat(with(healthy).features()).isEqualTo(linked);
+    assertThat(v.get(Feature.MIN_HEALTH_FACTOR)).isEqualTo(1.08);
+    assertThat(v.get(Feature.PEAK_LTV)).isCloseTo(1_000.0 / 1_200, within(1e-12));
+    assertThat(v.get(Feature.STABLECOIN_COLLATERAL_SHARE))
+        .as("its stablecoin collateral does not raise the linked share (0)")
+        .isZero();
   }
 
   @Test
   void positiveActivityOfARelatedWalletNeverAddsAnything() {
-    // A long, clean, repaid credit history on two protocols with stablecoin collateral.
+    // Older, longer, fully repaid credit on two protocols, stablecoin collateral, no open debt.
     RelatedWallet clean =
         new RelatedWallet(
             Relation.BOTH,
@@ -143,9 +153,46 @@ class RelatedWalletFeaturesTest {
                 new LendingEvent(SUPPLY, "base", "aave-v3", "USDC", 90_000, daysBefore(3_000)),
                 new LendingEvent(BORROW, "base", "aave-v3", "WETH", 20_000, daysBefore(2_900)),
                 new LendingEvent(REPAY, "base", "aave-v3", "WETH", 20_000, daysBefore(2_500)),
-                new LendingEvent(BORROW, "base", "compound-v3", "USDC", 9_000, daysBefore(900))),
-            List.of(new PositionSnapshot("base", "compound-v3", 40_000, 40_000, 9_000, 4.0)));
+                new LendingEvent(BORROW, "base", "compound-v3", "USDC", 9_000, daysBefore(900)),
+                new LendingEvent(REPAY, "base", "compound-v3", "USDC", 9_000, daysBefore(600))),
+            List.of(new PositionSnapshot("base", "aave-v3", 90_000, 90_000, 0, Double.NaN)));
 
     assertThat(with(clean).features()).isEqualTo(linkedOnly());
+  }
+
+  @Test
+  void everyFeatureIsAtLeastAsRiskyAsLinkedOnlyAndAsIfLinked() {
+    RelatedWallet hidden = liquidated(Relation.BOTH, 5_000, 10);
+    RelatedWallet older =
+        new RelatedWallet(
+            Relation.FUNDED_BY,
+            "base",
+            3_000,
+            List.of(
+                new LendingEvent(SUPPLY, "base", "aave-v3", "USDC", 9_000, daysBefore(2_000)),
+                new LendingEvent(BORROW, "base", "aave-v3", "WETH", 5_000, daysBefore(1_900))),
+            List.of(new PositionSnapshot("base", "aave-v3", 9_000, 9_000, 5_400, 1.4)));
+    FeatureVector v = with(hidden, older).features();
+    List<LendingEvent> all = new ArrayList<>(CLEAN);
+    hidden.events().forEach(e -> all.add(onChain(e, "gnosis")));
+    all.addAll(older.events());
+    List<PositionSnapshot> positions = new ArrayList<>(ACTIVITY.positions());
+    positions.addAll(older.positions());
+    FeatureVector asIfLinked =
+        FeatureExtractor.extract(all, new WalletActivity(List.of(), positions), AS_OF);
+
+    for (Feature f : FeatureSchema.FEATURES) {
+      for (FeatureVector other : List.of(linkedOnly(), asIfLinked)) {
+        if (f.riskDirection() == Feature.RiskDirection.RISES) {
+          assertThat(v.get(f)).as(f.column()).isGreaterThanOrEqualTo(other.get(f));
+        } else {
+          assertThat(v.get(f)).as(f.column()).isLessThanOrEqualTo(other.get(f));
+        }
+      }
+    }
+    assertThat(v.get(Feature.CREDIT_HISTORY_DAYS))
+        .as("the related wallet's older credit does not lengthen the history")
+        .isEqualTo(365);
+    assertThat(asIfLinked.get(Feature.CREDIT_HISTORY_DAYS)).isEqualTo(1_900);
   }
 }
