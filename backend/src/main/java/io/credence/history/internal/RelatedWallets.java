@@ -1,7 +1,6 @@
 package io.credence.history.internal;
 
 import io.credence.scoring.features.LendingEvent;
-import io.credence.scoring.features.LendingEventType;
 import io.credence.scoring.features.PositionSnapshot;
 import io.credence.scoring.features.RelatedWallet;
 import io.credence.scoring.features.Relation;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wallets the borrower did not link but that are related to a linked one by direct transfers of
- * the tracked markets' tokens ({@link TransferSync}), and their adverse lending facts
- * (docs/history.md, "Related wallets").
+ * the tracked markets' tokens ({@link TransferSync}), and their lending facts (docs/history.md,
+ * "Related wallets"), which the scorer counts as if linked but only to lower the score.
  *
  * <p>A counterparty counts when the stored (non-dust) transfers between it and the profile's linked
  * wallets on one chain add up to at least {@code min-counterparty-usd}, it is neither a linked
@@ -31,8 +30,9 @@ import org.springframework.stereotype.Component;
  * max-related}, those with a liquidation first, then the largest transfers.
  *
  * <p>Privacy: the addresses stay in this module's tables. A {@link RelatedWallet} carries no
- * address, only the relation, the chain, the USD transferred and the wallet's liquidations and
- * open debt; nothing about a counterparty counts in the borrower's sync progress.
+ * address, only the relation, the chain, the USD transferred and the wallet's lending events and
+ * open positions on that chain; nothing about a counterparty counts in the borrower's sync
+ * progress.
  */
 @Component
 public class RelatedWallets {
@@ -106,9 +106,9 @@ public class RelatedWallets {
   }
 
   /**
-   * The related wallets of {@code linked} as of {@code asOf}: liquidations stored for each (on the
-   * chain of the relation) and its open positions with debt at {@code asOf}, read by {@code
-   * eth_call} ({@link Positions}).
+   * The related wallets of {@code linked} as of {@code asOf}: each one's lending events on the
+   * chain of the relation, normalised as a linked wallet's ({@link StoredHistory}), and its open
+   * positions there at {@code asOf}, read by {@code eth_call} ({@link Positions}).
    *
    * @param linked the profile's linked EVM wallets, lower case
    * @throws ChainReadException if a chain holding a related wallet's positions cannot be read
@@ -129,18 +129,16 @@ public class RelatedWallets {
     List<RelatedWallet> out = new ArrayList<>();
     for (Counterparty c : related) {
       String chain = names.getOrDefault(c.chainId(), "evm-" + c.chainId());
-      List<LendingEvent> liquidations =
+      List<LendingEvent> events =
           stored.lendingEvents(List.of(c.address()), asOf).stream()
-              .filter(e -> e.chain().equals(chain) && e.type() == LendingEventType.LIQUIDATION)
+              .filter(e -> e.chain().equals(chain))
               .toList();
-      List<PositionSnapshot> withDebt =
+      List<PositionSnapshot> held =
           open.getOrDefault(c.address(), List.of()).stream()
               .map(Positions.WalletPosition::position)
-              .filter(p -> p.chain().equals(chain) && p.debtUsd() > 0)
+              .filter(p -> p.chain().equals(chain))
               .toList();
-      out.add(
-          new RelatedWallet(
-              c.relation(), chain, c.transferredUsd().doubleValue(), liquidations, withDebt));
+      out.add(new RelatedWallet(c.relation(), chain, c.transferredUsd().doubleValue(), events, held));
     }
     return out;
   }
