@@ -59,9 +59,9 @@ public class BorrowerHistories {
   /**
    * The stored history of every linked EVM wallet as of {@code asOf}: lending events (see {@code
    * HistoryNormaliser} for the protocol mapping), wallet activity per (wallet, chain) as of the
-   * last sync, the open positions at {@code asOf} read from the chains by {@code eth_call}
-   * ({@code Positions}), and the related wallets the borrower did not link, without addresses
-   * ({@code RelatedWallets}, docs/history.md "Related wallets").
+   * last sync, the open positions at {@code asOf} read from the chains by {@code eth_call} ({@code
+   * Positions}), and the related wallets the borrower did not link, without addresses ({@code
+   * RelatedWallets}, docs/history.md "Related wallets").
    *
    * @throws PositionsUnavailableException if a configured chain cannot be read
    */

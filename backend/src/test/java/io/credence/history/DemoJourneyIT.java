@@ -171,10 +171,10 @@ class DemoJourneyIT {
   /**
    * Issue 13, "linking only clean wallets", on demo-b: wallet A is liquidated on the Aave market
    * and sends 5,000 USDC to demo account 2, whose own long history is clean; wallet C, liquidated
-   * too, sends account 2 21 transfers of 5 USDC — dust each, though together above the
-   * counterparty minimum ($100). The borrower links only account 2. The export holds A as its one
-   * related wallet (funded-by, demo-b, $5,000, A's liquidation and open debt) and no address of A
-   * or C; the related wallet costs points, and the score is not above the one with A linked.
+   * too, sends account 2 21 transfers of 5 USDC — dust each, though together above the counterparty
+   * minimum ($100). The borrower links only account 2. The export holds A as its one related wallet
+   * (funded-by, demo-b, $5,000, A's liquidation and open debt) and no address of A or C; the
+   * related wallet costs points, and the score is not above the one with A linked.
    *
    * <p>Account 2 is the only seeded account no other test signs in with; its own events are not
    * touched (A and C only send it tokens), but it keeps A as a related wallet for the rest of the
@@ -196,7 +196,9 @@ class DemoJourneyIT {
               AnvilNode.Raw.class)
           .send();
       // 2 WETH collateral, a 4,000 USDC loan, and USDC in the wallet.
-      pool(chain, web3j, w).supply(chain.weth(), units("2", 18), w.address(), BigInteger.ZERO).send();
+      pool(chain, web3j, w)
+          .supply(chain.weth(), units("2", 18), w.address(), BigInteger.ZERO)
+          .send();
       pool(chain, web3j, w)
           .borrow(chain.usdc(), units("4000", 6), BigInteger.TWO, BigInteger.ZERO, w.address())
           .send();

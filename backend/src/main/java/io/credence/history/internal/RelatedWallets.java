@@ -18,16 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Wallets the borrower did not link but that are related to a linked one by direct transfers of
- * the tracked markets' tokens ({@link TransferSync}), and their lending facts (docs/history.md,
+ * Wallets the borrower did not link but that are related to a linked one by direct transfers of the
+ * tracked markets' tokens ({@link TransferSync}), and their lending facts (docs/history.md,
  * "Related wallets"), which the scorer counts as if linked but only to lower the score.
  *
  * <p>A counterparty counts when the stored (non-dust) transfers between it and the profile's linked
  * wallets on one chain add up to at least {@code min-counterparty-usd}, it is neither a linked
  * wallet of the profile nor an excluded address (exchanges, bridges), and it has lending events of
- * its own (as the account) on a tracked market of that chain. Sync reads the markets of the
- * largest {@code max-candidates} counterparties per chain; a history holds at most {@code
- * max-related}, those with a liquidation first, then the largest transfers.
+ * its own (as the account) on a tracked market of that chain. Sync reads the markets of the largest
+ * {@code max-candidates} counterparties per chain; a history holds at most {@code max-related},
+ * those with a liquidation first, then the largest transfers.
  *
  * <p>Privacy: the addresses stay in this module's tables. A {@link RelatedWallet} carries no
  * address, only the relation, the chain, the USD transferred and the wallet's lending events and
@@ -138,7 +138,8 @@ public class RelatedWallets {
               .map(Positions.WalletPosition::position)
               .filter(p -> p.chain().equals(chain))
               .toList();
-      out.add(new RelatedWallet(c.relation(), chain, c.transferredUsd().doubleValue(), events, held));
+      out.add(
+          new RelatedWallet(c.relation(), chain, c.transferredUsd().doubleValue(), events, held));
     }
     return out;
   }

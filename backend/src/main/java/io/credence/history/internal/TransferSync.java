@@ -142,7 +142,8 @@ class TransferSync {
                       List.of(
                           new TypeReference<org.web3j.abi.datatypes.DynamicArray<Address>>() {})),
                   block);
-          for (Object reserve : ((org.web3j.abi.datatypes.DynamicArray<?>) reserves.get(0)).getValue()) {
+          for (Object reserve :
+              ((org.web3j.abi.datatypes.DynamicArray<?>) reserves.get(0)).getValue()) {
             tokens.add(((Address) reserve).getValue().toLowerCase(Locale.ROOT));
           }
         } catch (ChainReadException notAnswered) {
@@ -225,12 +226,7 @@ class TransferSync {
   }
 
   private List<NewTransfer> read(
-      ChainReader chain,
-      String wallet,
-      TrackedToken token,
-      Set<String> known,
-      long from,
-      long to) {
+      ChainReader chain, String wallet, TrackedToken token, Set<String> known, long from, long to) {
     Map<String, Log> logs = new LinkedHashMap<>();
     for (int position = 1; position <= 2; position++) {
       for (Log found :

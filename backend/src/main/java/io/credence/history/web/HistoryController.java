@@ -52,9 +52,9 @@ class HistoryController {
 
   /**
    * The borrower's own history in the {@code credence-history} v2 format (docs/history-format.md):
-   * v1's fields and the related wallets, which carry no address.
-   * Written by its own mapper: the format requires nullable fields to be present as {@code null},
-   * which the API's default mapper (non-null inclusion) would drop.
+   * v1's fields and the related wallets, which carry no address. Written by its own mapper: the
+   * format requires nullable fields to be present as {@code null}, which the API's default mapper
+   * (non-null inclusion) would drop.
    */
   @GetMapping(value = "/api/v1/history", produces = MediaType.APPLICATION_JSON_VALUE)
   String history(@AuthenticationPrincipal BorrowerPrincipal borrower) {
@@ -79,8 +79,7 @@ class HistoryController {
     out.put(
         "positions",
         history.activity().positions().stream().map(HistoryController::position).toList());
-    out.put(
-        "relatedWallets", history.related().stream().map(HistoryController::related).toList());
+    out.put("relatedWallets", history.related().stream().map(HistoryController::related).toList());
     return out;
   }
 

@@ -82,8 +82,7 @@ class RelatedSyncCostHarness {
     for (int round = 1; round <= 2; round++) {
       line("round " + round + (round == 1 ? " (cold JVM)" : " (warm)"));
       for (int account = 1; account <= 6; account++) {
-        long chainId =
-            List.of(2, 5).contains(account) ? DemoNetwork.CHAIN_B : DemoNetwork.CHAIN_A;
+        long chainId = List.of(2, 5).contains(account) ? DemoNetwork.CHAIN_B : DemoNetwork.CHAIN_A;
         measure("account " + account, DemoNetwork.address(account), chainId);
       }
       measure("funded by a liquidated wallet", funded, DemoNetwork.CHAIN_B);
@@ -163,7 +162,8 @@ class RelatedSyncCostHarness {
             new HttpService(chain.rpcUrl()),
             AnvilNode.Raw.class)
         .send();
-    var gas = new StaticGasProvider(BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(8_000_000));
+    var gas =
+        new StaticGasProvider(BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(8_000_000));
     var sender =
         new RawTransactionManager(
             web3j,
@@ -173,7 +173,8 @@ class RelatedSyncCostHarness {
     DemoAavePool pool = DemoAavePool.load(chain.aavePool(), web3j, sender, gas);
     DemoToken usdc = DemoToken.load(chain.usdc(), web3j, sender, gas);
     pool.supply(chain.weth(), units("2", 18), liquidated.address(), BigInteger.ZERO).send();
-    pool.borrow(chain.usdc(), units("4000", 6), BigInteger.TWO, BigInteger.ZERO, liquidated.address())
+    pool.borrow(
+            chain.usdc(), units("4000", 6), BigInteger.TWO, BigInteger.ZERO, liquidated.address())
         .send();
     // Anyone may call the demo pool's liquidationCall; the wallet liquidates itself here.
     pool.liquidationCall(chain.weth(), chain.usdc(), liquidated.address(), units("2000", 6), false)

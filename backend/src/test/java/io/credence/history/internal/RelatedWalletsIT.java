@@ -82,9 +82,7 @@ class RelatedWalletsIT {
         related(exchange.toUpperCase(java.util.Locale.ROOT).replace("0X", "0x"))
             .counterparties(List.of(linked, otherLinked), null, T0, true, 32);
 
-    assertThat(found)
-        .extracting(RelatedWallets.Counterparty::address)
-        .containsExactly(withLending);
+    assertThat(found).extracting(RelatedWallets.Counterparty::address).containsExactly(withLending);
     assertThat(found.get(0).transferredUsd()).isEqualByComparingTo("500");
     assertThat(found.get(0).relation()).isEqualTo(Relation.FUNDED_BY);
   }
@@ -132,7 +130,9 @@ class RelatedWalletsIT {
     List<RelatedWallets.Counterparty> found =
         related().counterparties(List.of(linked), null, T0, true, 32);
 
-    assertThat(found).singleElement().extracting(RelatedWallets.Counterparty::relation)
+    assertThat(found)
+        .singleElement()
+        .extracting(RelatedWallets.Counterparty::relation)
         .isEqualTo(Relation.BOTH);
     assertThat(found.get(0).transferredUsd()).isEqualByComparingTo("140");
   }
@@ -163,7 +163,8 @@ class RelatedWalletsIT {
     return "0x" + "0".repeat(40 - unique.length()) + unique;
   }
 
-  private void transfer(String wallet, String counterparty, String direction, String usd, Instant at) {
+  private void transfer(
+      String wallet, String counterparty, String direction, String usd, Instant at) {
     int n = TX.incrementAndGet();
     jdbc.update(
         "INSERT INTO history_transfer (chain_id, tx_hash, log_index, wallet, token, counterparty,"

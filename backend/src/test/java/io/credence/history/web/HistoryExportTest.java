@@ -36,7 +36,8 @@ class HistoryExportTest {
             new WalletActivity(List.of(), List.of()),
             AS_OF,
             List.of(
-                new RelatedWallet(Relation.FUNDED_BY, "demo-b", 5000, List.of(liquidation), List.of(debt)),
+                new RelatedWallet(
+                    Relation.FUNDED_BY, "demo-b", 5000, List.of(liquidation), List.of(debt)),
                 new RelatedWallet(Relation.BOTH, "demo-a", 140, List.of(), List.of())));
 
     Map<String, Object> export = HistoryController.export(history);
@@ -70,7 +71,9 @@ class HistoryExportTest {
         (List<Map<String, Object>>) related.get(0).get("positions");
     assertThat(positions)
         .singleElement()
-        .satisfies(p -> assertThat(p).containsEntry("debtUsd", 2000.0).containsEntry("healthFactor", 1.56));
+        .satisfies(
+            p ->
+                assertThat(p).containsEntry("debtUsd", 2000.0).containsEntry("healthFactor", 1.56));
   }
 
   @Test
