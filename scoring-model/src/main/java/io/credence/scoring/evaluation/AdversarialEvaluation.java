@@ -86,8 +86,10 @@ public final class AdversarialEvaluation {
 
   /**
    * The false positive the minimum link accepts: a stranger whose wallet was liquidated 30 days ago
-   * sends an honest borrower exactly the one-way minimum (1,000 USD) — by mistake, as a payment, or
-   * to lower their score on purpose.
+   * sends an honest borrower exactly the minimum that counts ({@value
+   * FeatureSchema#RELATED_FUNDED_BY_MIN_USD} USD) — as a payment, or to lower their score on
+   * purpose. The points lost are the same for any counted false link (a payment the borrower made
+   * to that wallet, of {@value FeatureSchema#RELATED_FUNDED_MIN_USD} USD, costs as much).
    *
    * @param borrowers honest scored borrowers it was tried on (every band)
    * @param meanLoss mean points lost
@@ -196,7 +198,7 @@ public final class AdversarialEvaluation {
   }
 
   /**
-   * Every honest scored borrower of {@code population} (every band) receives the one-way minimum
+   * Every honest scored borrower of {@code population} (every band) receives the counted minimum
    * from a stranger's wallet liquidated 30 days ago: how many points and bands it costs them.
    */
   public static StrangerPaymentResult strangerPayment(
@@ -220,7 +222,7 @@ public final class AdversarialEvaluation {
           new RelatedWallet(
               Relation.FUNDED_BY,
               "ethereum",
-              FeatureSchema.RELATED_ONE_WAY_MIN_USD,
+              FeatureSchema.RELATED_FUNDED_BY_MIN_USD,
               List.of(
                   strangerEvent(LendingEventType.SUPPLY, "WETH", 2_000, h, 120),
                   strangerEvent(LendingEventType.BORROW, "USDC", 1_500, h, 100),
