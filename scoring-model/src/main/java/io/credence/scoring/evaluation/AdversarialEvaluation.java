@@ -94,12 +94,18 @@ public final class AdversarialEvaluation {
    * @param borrowers honest scored borrowers it was tried on (every band)
    * @param meanLoss mean points lost
    * @param worstLoss most points lost
+   * @param lostPoints borrowers who lost points (the others were already in the riskiest bins)
    * @param droppedBand borrowers who fell at least one band
    * @param reasonNamed borrowers who lost points and were told so by {@link
    *     io.credence.scoring.reasons.ReasonCode#CR31}
    */
   public record StrangerPaymentResult(
-      int borrowers, double meanLoss, int worstLoss, int droppedBand, int reasonNamed) {}
+      int borrowers,
+      double meanLoss,
+      int worstLoss,
+      int lostPoints,
+      int droppedBand,
+      int reasonNamed) {}
 
   /**
    * Runs every strategy for every honest borrower of the weakest band among {@code population},
@@ -207,6 +213,7 @@ public final class AdversarialEvaluation {
     int n = 0;
     long lossSum = 0;
     int worst = 0;
+    int lost = 0;
     int dropped = 0;
     int named = 0;
     for (SimulatedBorrower b : population) {
@@ -235,6 +242,9 @@ public final class AdversarialEvaluation {
       n++;
       lossSum += loss;
       worst = Math.max(worst, loss);
+      if (loss > 0) {
+        lost++;
+      }
       if (index(bands, paid.score()) > index(bands, honest.score())) {
         dropped++;
       }
@@ -242,7 +252,8 @@ public final class AdversarialEvaluation {
         named++;
       }
     }
-    return new StrangerPaymentResult(n, n == 0 ? 0 : (double) lossSum / n, worst, dropped, named);
+    return new StrangerPaymentResult(
+        n, n == 0 ? 0 : (double) lossSum / n, worst, lost, dropped, named);
   }
 
   private static LendingEvent strangerEvent(

@@ -115,7 +115,11 @@ class AdversarialEvaluationTest {
     assertThat(r.borrowers()).isGreaterThan(1_000);
     assertThat(r.meanLoss()).isPositive();
     assertThat(r.worstLoss()).isGreaterThanOrEqualTo((int) Math.ceil(r.meanLoss()));
-    assertThat(r.reasonNamed()).isPositive();
+    assertThat(r.lostPoints()).isPositive();
+    assertThat(r.reasonNamed())
+        .as("everyone who lost points is told why")
+        .isEqualTo(r.lostPoints());
+    assertThat(r.droppedBand()).isLessThanOrEqualTo(r.lostPoints());
   }
 
   @Test
