@@ -86,18 +86,26 @@ public final class AdversarialEvaluation {
 
   /**
    * The false positive the minimum link accepts: a stranger whose wallet was liquidated 30 days ago
-   * sends an honest borrower exactly the one-way minimum (1,000 USD) — by mistake, as a payment, or
-   * to lower their score on purpose.
+   * sends an honest borrower exactly the minimum that counts ({@value
+   * FeatureSchema#RELATED_FUNDED_BY_MIN_USD} USD) — as a payment, or to lower their score on
+   * purpose. The points lost are the same for any counted false link (a payment the borrower made
+   * to that wallet, of {@value FeatureSchema#RELATED_FUNDED_MIN_USD} USD, costs as much).
    *
    * @param borrowers honest scored borrowers it was tried on (every band)
    * @param meanLoss mean points lost
    * @param worstLoss most points lost
+   * @param lostPoints borrowers who lost points (the others were already in the riskiest bins)
    * @param droppedBand borrowers who fell at least one band
    * @param reasonNamed borrowers who lost points and were told so by {@link
    *     io.credence.scoring.reasons.ReasonCode#CR31}
    */
   public record StrangerPaymentResult(
-      int borrowers, double meanLoss, int worstLoss, int droppedBand, int reasonNamed) {}
+      int borrowers,
+      double meanLoss,
+      int worstLoss,
+      int lostPoints,
+      int droppedBand,
+      int reasonNamed) {}
 
   /**
    * Runs every strategy for every honest borrower of the weakest band among {@code population},
@@ -196,7 +204,7 @@ public final class AdversarialEvaluation {
   }
 
   /**
-   * Every honest scored borrower of {@code population} (every band) receives the one-way minimum
+   * Every honest scored borrower of {@code population} (every band) receives the counted minimum
    * from a stranger's wallet liquidated 30 days ago: how many points and bands it costs them.
    */
   public static StrangerPaymentResult strangerPayment(
@@ -205,6 +213,7 @@ public final class AdversarialEvaluation {
     int n = 0;
     long lossSum = 0;
     int worst = 0;
+    int lost = 0;
     int dropped = 0;
     int named = 0;
     for (SimulatedBorrower b : population) {
@@ -220,7 +229,7 @@ public final class AdversarialEvaluation {
           new RelatedWallet(
               Relation.FUNDED_BY,
               "ethereum",
-              FeatureSchema.RELATED_ONE_WAY_MIN_USD,
+              FeatureSchema.RELATED_FUNDED_BY_MIN_USD,
               List.of(
                   strangerEvent(LendingEventType.SUPPLY, "WETH", 2_000, h, 120),
                   strangerEvent(LendingEventType.BORROW, "USDC", 1_500, h, 100),
@@ -233,6 +242,9 @@ public final class AdversarialEvaluation {
       n++;
       lossSum += loss;
       worst = Math.max(worst, loss);
+      if (loss > 0) {
+        lost++;
+      }
       if (index(bands, paid.score()) > index(bands, honest.score())) {
         dropped++;
       }
@@ -240,7 +252,8 @@ public final class AdversarialEvaluation {
         named++;
       }
     }
-    return new StrangerPaymentResult(n, n == 0 ? 0 : (double) lossSum / n, worst, dropped, named);
+    return new StrangerPaymentResult(
+        n, n == 0 ? 0 : (double) lossSum / n, worst, lost, dropped, named);
   }
 
   private static LendingEvent strangerEvent(

@@ -398,12 +398,13 @@ public record EvaluationReport(
           String.format(
               Locale.ROOT,
               "%nFalse positive of the minimum link: a stranger's wallet liquidated 30 days ago"
-                  + " sends each of %d honest scored borrowers 1,000 USD. Points lost: mean %.1f,"
-                  + " worst %d; %d fell a band; %d of those who lost points were told why"
-                  + " (CR31).%n",
+                  + " sends each of %d honest scored borrowers 10,000 USD (the least that counts)."
+                  + " Points lost: mean %.1f, worst %d; %d lost points, %d fell a band; %d of"
+                  + " those who lost points were told why (CR31).%n",
               strangerPayment.borrowers(),
               strangerPayment.meanLoss(),
               strangerPayment.worstLoss(),
+              strangerPayment.lostPoints(),
               strangerPayment.droppedBand(),
               strangerPayment.reasonNamed()));
     }

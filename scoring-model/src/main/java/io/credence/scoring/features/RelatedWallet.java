@@ -46,16 +46,22 @@ public record RelatedWallet(
   }
 
   /**
-   * Whether the scorer counts this wallet's adverse facts: transfers in {@linkplain Relation#BOTH
-   * both directions} adding up to at least {@value FeatureSchema#RELATED_TWO_WAY_MIN_USD} USD, or
-   * in one direction adding up to at least {@value FeatureSchema#RELATED_ONE_WAY_MIN_USD} USD. A
-   * smaller link is more likely a stranger (a one-off payment, a dusting transfer) than a wallet of
-   * the borrower's own.
+   * Whether the scorer counts this wallet (the minimum link): transfers in {@linkplain
+   * Relation#BOTH both directions} adding up to at least {@value
+   * FeatureSchema#RELATED_TWO_WAY_MIN_USD} USD; or {@linkplain Relation#FUNDED sent to it} by the
+   * borrower, at least {@value FeatureSchema#RELATED_FUNDED_MIN_USD} USD; or {@linkplain
+   * Relation#FUNDED_BY received from it} only, at least {@value
+   * FeatureSchema#RELATED_FUNDED_BY_MIN_USD} USD. A smaller link is more likely a stranger (a
+   * one-off payment, a dusting transfer) than a wallet of the borrower's own, and a link only the
+   * other side made must be costly to fake.
    */
   public boolean isCounted() {
-    return transferredUsd
-        >= (relation == Relation.BOTH
-            ? FeatureSchema.RELATED_TWO_WAY_MIN_USD
-            : FeatureSchema.RELATED_ONE_WAY_MIN_USD);
+    double minimum =
+        switch (relation) {
+          case BOTH -> FeatureSchema.RELATED_TWO_WAY_MIN_USD;
+          case FUNDED -> FeatureSchema.RELATED_FUNDED_MIN_USD;
+          case FUNDED_BY -> FeatureSchema.RELATED_FUNDED_BY_MIN_USD;
+        };
+    return transferredUsd >= minimum;
   }
 }

@@ -43,7 +43,7 @@ class HistoryJsonTest {
             new RelatedWallet(
                 Relation.FUNDED_BY,
                 "ethereum",
-                5000,
+                12000,
                 List.of(
                     new LendingEvent(
                         LendingEventType.LIQUIDATION,
@@ -127,12 +127,13 @@ class HistoryJsonTest {
         .hasMessage("$.relatedWallets[0].relation: expected one of funded-by, funded, both");
     assertThatThrownBy(
             () ->
-                HistoryJson.parse(ok.replace("\"transferredUsd\": 5000", "\"transferredUsd\": -1")))
+                HistoryJson.parse(
+                    ok.replace("\"transferredUsd\": 12000", "\"transferredUsd\": -1")))
         .hasMessage("$.relatedWallets[0]: transferredUsd must be finite and >= 0, was -1.0");
     assertThatThrownBy(
             () ->
                 HistoryJson.parse(
-                    ok.replace("\"transferredUsd\": 5000", "\"transferredUsd\": \"5000\"")))
+                    ok.replace("\"transferredUsd\": 12000", "\"transferredUsd\": \"5000\"")))
         .hasMessage("$.relatedWallets[0].transferredUsd: expected a number");
     assertThatThrownBy(
             () -> HistoryJson.parse(ok.replace("\"amountUsd\": 2500", "\"amountUsd\": -2500")))

@@ -71,9 +71,16 @@ class AdversarialEvaluationTest {
       assertThat(r.detected().bandACount()).as(share).isZero();
     }
     assertThat(rows.get(0).detected().applicable()).as("nothing is related at 0%").isZero();
+    assertThat(rows)
+        .as("the shares are nested: more related wallets, more detected")
+        .extracting(r -> r.detected().applicable())
+        .isSorted();
     assertThat(rows.get(4).detected().applicable())
-        .as("at 100%, all but the links below the minimum")
-        .isGreaterThan(rows.get(4).all().applicable() / 2);
+        .isGreaterThan(rows.get(2).detected().applicable());
+    assertThat(rows.get(4).belowMinimum())
+        .as("at 100%, a borrower goes unseen only through links below the minimum")
+        .isGreaterThanOrEqualTo(
+            rows.get(4).undetected().applicable() + rows.get(4).partly().applicable());
   }
 
   @Test
@@ -108,7 +115,11 @@ class AdversarialEvaluationTest {
     assertThat(r.borrowers()).isGreaterThan(1_000);
     assertThat(r.meanLoss()).isPositive();
     assertThat(r.worstLoss()).isGreaterThanOrEqualTo((int) Math.ceil(r.meanLoss()));
-    assertThat(r.reasonNamed()).isPositive();
+    assertThat(r.lostPoints()).isPositive();
+    assertThat(r.reasonNamed())
+        .as("everyone who lost points is told why")
+        .isEqualTo(r.lostPoints());
+    assertThat(r.droppedBand()).isLessThanOrEqualTo(r.lostPoints());
   }
 
   @Test

@@ -54,7 +54,7 @@ class RelatedWalletFeaturesTest {
 
   @Test
   void aCountedRelatedWalletCountsAsIfLinkedInItsOwnLoanBook() {
-    RelatedWallet hidden = liquidated(Relation.FUNDED_BY, 5_000, 40);
+    RelatedWallet hidden = liquidated(Relation.FUNDED_BY, 10_000, 40);
     FeatureVector v = with(hidden).features();
     List<LendingEvent> all = new ArrayList<>(CLEAN);
     all.addAll(hidden.events());
@@ -108,9 +108,10 @@ class RelatedWalletFeaturesTest {
 
   @Test
   void aWeakLinkIsIgnored() {
-    assertThat(with(liquidated(Relation.FUNDED_BY, 999, 40)).features())
-        .as("one way below 1,000 USD: a stranger's payment or a dusting transfer")
+    assertThat(with(liquidated(Relation.FUNDED_BY, 9_999, 40)).features())
+        .as("received below 10,000 USD: a stranger's payment or a dusting transfer")
         .isEqualTo(linkedOnly());
+    assertThat(with(liquidated(Relation.FUNDED, 999, 40)).features()).isEqualTo(linkedOnly());
     assertThat(with(liquidated(Relation.BOTH, 99, 40)).features()).isEqualTo(linkedOnly());
   }
 
@@ -167,7 +168,7 @@ class RelatedWalletFeaturesTest {
         new RelatedWallet(
             Relation.FUNDED_BY,
             "base",
-            3_000,
+            30_000,
             List.of(
                 new LendingEvent(SUPPLY, "base", "aave-v3", "USDC", 9_000, daysBefore(2_000)),
                 new LendingEvent(BORROW, "base", "aave-v3", "WETH", 5_000, daysBefore(1_900))),

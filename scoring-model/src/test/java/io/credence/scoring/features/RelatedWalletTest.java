@@ -61,13 +61,15 @@ class RelatedWalletTest {
   }
 
   @Test
-  void aLinkCountsFrom100UsdBothWaysOr1000UsdOneWay() {
+  void aLinkCountsFrom100UsdBothWays1000UsdSentOr10000UsdReceived() {
     assertThat(wallet(Relation.BOTH, 100).isCounted()).isTrue();
     assertThat(wallet(Relation.BOTH, 99.99).isCounted()).isFalse();
-    for (Relation oneWay : List.of(Relation.FUNDED, Relation.FUNDED_BY)) {
-      assertThat(wallet(oneWay, 1_000).isCounted()).as(oneWay.name()).isTrue();
-      assertThat(wallet(oneWay, 999.99).isCounted()).as(oneWay.name()).isFalse();
-    }
+    assertThat(wallet(Relation.FUNDED, 1_000).isCounted()).isTrue();
+    assertThat(wallet(Relation.FUNDED, 999.99).isCounted()).isFalse();
+    assertThat(wallet(Relation.FUNDED_BY, 10_000).isCounted()).isTrue();
+    assertThat(wallet(Relation.FUNDED_BY, 9_999.99).isCounted())
+        .as("a stranger can send anyone tokens: lowering a score must cost them 10,000 USD")
+        .isFalse();
   }
 
   @Test
