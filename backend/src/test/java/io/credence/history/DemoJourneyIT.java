@@ -170,11 +170,12 @@ class DemoJourneyIT {
 
   /**
    * Issue 13, "linking only clean wallets", on demo-b: wallet A is liquidated on the Aave market
-   * and sends 5,000 USDC to demo account 2, whose own long history is clean; wallet C, liquidated
-   * too, sends account 2 21 transfers of 5 USDC — dust each, though together above the counterparty
-   * minimum ($100). The borrower links only account 2. The export holds A as its one related wallet
-   * (funded-by, demo-b, $5,000, A's liquidation and open debt) and no address of A or C; the
-   * related wallet costs points, and the score is not above the one with A linked.
+   * and sends 12,000 USDC to demo account 2 (a one-way link the scorer counts from 10,000 USD),
+   * whose own long history is clean; wallet C, liquidated too, sends account 2 21 transfers of 5
+   * USDC — dust each, though together above the counterparty minimum ($100). The borrower links
+   * only account 2. The export holds A as its one related wallet (funded-by, demo-b, $12,000, A's
+   * lending and open debt) and no address of A or C; the related wallet costs points, and the score
+   * is not above the one with A linked.
    *
    * <p>Account 2 is the only seeded account no other test signs in with; its own events are not
    * touched (A and C only send it tokens), but it keeps A as a related wallet for the rest of the
@@ -202,7 +203,7 @@ class DemoJourneyIT {
       pool(chain, web3j, w)
           .borrow(chain.usdc(), units("4000", 6), BigInteger.TWO, BigInteger.ZERO, w.address())
           .send();
-      token(chain.usdc(), web3j, w).mint(w.address(), units("10000", 6)).send();
+      token(chain.usdc(), web3j, w).mint(w.address(), units("20000", 6)).send();
     }
     // Each liquidates half of the other's loan.
     pool(chain, web3j, c)
@@ -217,7 +218,7 @@ class DemoJourneyIT {
     for (int i = 0; i < 21; i++) {
       dust.transfer(clean.address(), units("5", 6)).send();
     }
-    token(chain.usdc(), web3j, a).transfer(clean.address(), units("5000", 6)).send();
+    token(chain.usdc(), web3j, a).transfer(clean.address(), units("12000", 6)).send();
 
     ApiClient client = new ApiClient(port);
     ApiClient.Response signedIn = client.signIn(clean);
@@ -236,7 +237,7 @@ class DemoJourneyIT {
     JsonNode fundedBy = related.get(0);
     assertThat(fundedBy.get("relation").asString()).isEqualTo("funded-by");
     assertThat(fundedBy.get("chain").asString()).isEqualTo("demo-b");
-    assertThat(fundedBy.get("transferredUsd").asDouble()).isEqualTo(5000.0);
+    assertThat(fundedBy.get("transferredUsd").asDouble()).isEqualTo(12000.0);
     // All of A's lending on demo-b, as if linked: the scorer decides what counts.
     assertThat(lines(fundedBy.get("events"), "type", "protocol", "asset", "amountUsd"))
         .containsExactly(

@@ -292,6 +292,39 @@ class HistoryIngestionIT {
         .containsExactly(tuple(recipient, "OUT", usdc("300"), usd("300")));
   }
 
+  @Test
+  void aReorgBelowATransferCursorReplacesTheOrphanedTransfer() throws Exception {
+    String recipient = TestWalletsAddress.fresh();
+    String sender = markets.address(5).toLowerCase(Locale.ROOT);
+    var usdcAs5 =
+        io.credence.attestations.demo.DemoToken.load(
+            markets.usdc.getContractAddress(),
+            node.web3j(),
+            DemoMarketsOnAnvil.sender(node, node.account(5)),
+            DemoMarketsOnAnvil.GAS);
+    usdcAs5.mint(sender, usdc("1000")).send();
+    var chain = markets.chain(1000);
+    ChainReader plain = reader(node.web3j());
+    var tokens = transfers.tokens(plain, chain, node.blockNumber());
+    Object snapshot = node.rpc("evm_snapshot");
+    usdcAs5.transfer(recipient, usdc("400")).send();
+    node.rpc("anvil_mine", "0x3");
+    transfers.sync(plain, chain, recipient, tokens);
+    assertThat(transfersOf(recipient))
+        .extracting(t -> t.toList().get(2))
+        .containsExactly(usdc("400"));
+
+    // The block with the transfer of 400 is orphaned; the new branch has one of 200 instead.
+    node.rpc("evm_revert", snapshot);
+    usdcAs5.transfer(recipient, usdc("200")).send();
+    node.rpc("anvil_mine", "0x5");
+    MarketSync.Outcome outcome = transfers.sync(plain, chain, recipient, tokens);
+
+    assertThat(outcome.eventsForgotten()).isEqualTo(1);
+    assertThat(transfersOf(recipient))
+        .containsExactly(tuple(sender, "IN", usdc("200"), usd("200")));
+  }
+
   private List<org.assertj.core.groups.Tuple> transfersOf(String wallet) {
     return jdbc.query(
         "SELECT counterparty, direction, amount, amount_usd FROM history_transfer WHERE wallet = ?"
