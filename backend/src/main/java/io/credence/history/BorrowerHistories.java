@@ -7,6 +7,7 @@ import io.credence.borrower.ProfileId;
 import io.credence.history.internal.ChainReadException;
 import io.credence.history.internal.ChainsProperties;
 import io.credence.history.internal.Positions;
+import io.credence.history.internal.RelatedWallets;
 import io.credence.history.internal.StoredHistory;
 import io.credence.history.internal.SyncJobs;
 import io.credence.scoring.features.BorrowerHistory;
@@ -28,18 +29,21 @@ public class BorrowerHistories {
   private final SyncJobs jobs;
   private final ChainsProperties chains;
   private final Positions positions;
+  private final RelatedWallets related;
 
   BorrowerHistories(
       Borrowers borrowers,
       StoredHistory stored,
       SyncJobs jobs,
       ChainsProperties chains,
-      Positions positions) {
+      Positions positions,
+      RelatedWallets related) {
     this.borrowers = borrowers;
     this.stored = stored;
     this.jobs = jobs;
     this.chains = chains;
     this.positions = positions;
+    this.related = related;
   }
 
   /** Queues a sync job per configured chain (a chain already queued is not queued twice). */
@@ -55,8 +59,9 @@ public class BorrowerHistories {
   /**
    * The stored history of every linked EVM wallet as of {@code asOf}: lending events (see {@code
    * HistoryNormaliser} for the protocol mapping), wallet activity per (wallet, chain) as of the
-   * last sync, and the open positions at {@code asOf} read from the chains by {@code eth_call}
-   * ({@code Positions}).
+   * last sync, the open positions at {@code asOf} read from the chains by {@code eth_call} ({@code
+   * Positions}), and the related wallets the borrower did not link, without addresses ({@code
+   * RelatedWallets}, docs/history.md "Related wallets").
    *
    * @throws PositionsUnavailableException if a configured chain cannot be read
    */
@@ -69,15 +74,18 @@ public class BorrowerHistories {
             .distinct()
             .toList();
     List<io.credence.scoring.features.PositionSnapshot> open;
+    List<io.credence.scoring.features.RelatedWallet> others;
     try {
       open = positions.at(wallets, asOf);
+      others = related.of(wallets, asOf);
     } catch (ChainReadException e) {
       throw new PositionsUnavailableException(e);
     }
     return new BorrowerHistory(
         stored.lendingEvents(wallets, asOf),
         new WalletActivity(stored.activity(wallets), open),
-        asOf);
+        asOf,
+        others);
   }
 
   /** The configured chains. */

@@ -15,6 +15,8 @@ import io.credence.scoring.features.FeatureSchema;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.LendingEventType;
 import io.credence.scoring.features.PositionSnapshot;
+import io.credence.scoring.features.RelatedWallet;
+import io.credence.scoring.features.Relation;
 import io.credence.scoring.features.WalletActivity;
 import io.credence.scoring.reasons.ReasonCode;
 import io.credence.scoring.scorecard.BandScheme;
@@ -91,7 +93,8 @@ class GamingResistanceTest {
     ScoreResult r = score(weakBorrower(20));
 
     assertThat(r.band()).isIn("C", "D");
-    assertThat(r.reasonCodes()).contains(ReasonCode.CR26, ReasonCode.CR27);
+    assertThat(r.reasonCodes()).contains(ReasonCode.CR27);
+    assertThat(r.pointsLost()).containsKey(ReasonCode.CR26);
   }
 
   @Test
@@ -105,7 +108,7 @@ class GamingResistanceTest {
     BorrowerHistory gamed = new BorrowerHistory(loops, honest.activity(), AS_OF);
 
     assertThat(score(gamed).score()).isLessThanOrEqualTo(score(honest).score());
-    assertThat(score(gamed).reasonCodes()).contains(ReasonCode.CR26);
+    assertThat(score(gamed).pointsLost()).containsKey(ReasonCode.CR26);
     assertBuysAtMost30PointsAndOneBand(
         honest, Adversary.WASH_TRADER.apply(honest, new SplittableRandom(1)));
   }
@@ -193,7 +196,129 @@ class GamingResistanceTest {
         .hasSizeLessThanOrEqualTo(Scorecard.MAX_REASONS)
         .containsExactlyElementsOf(
             old.pointsLost().keySet().stream().limit(Scorecard.MAX_REASONS).toList());
-    assertThat(recent.reasonCodes()).contains(ReasonCode.CR26);
+    assertThat(recent.pointsLost()).containsKey(ReasonCode.CR26);
+  }
+
+  /**
+   * A band-D borrower with two wallets: a clean one on ethereum, and one on arbitrum that was
+   * liquidated 20 days ago and still carries a loan at health 1.12.
+   */
+  static BorrowerHistory twoWalletBorrower() {
+    List<LendingEvent> events = new ArrayList<>(cleanWallet());
+    events.addAll(liquidatedWallet());
+    List<PositionSnapshot> positions = new ArrayList<>(cleanPositions());
+    positions.addAll(liquidatedPositions());
+    return new BorrowerHistory(
+        events, new WalletActivity(weakBorrower(20).activity().chains(), positions), AS_OF);
+  }
+
+  static List<LendingEvent> cleanWallet() {
+    return List.of(
+        event(SUPPLY, "WETH", 10_000, 420),
+        event(BORROW, "USDC", 3_000, 400),
+        event(REPAY, "USDC", 3_000, 200),
+        event(BORROW, "USDC", 2_000, 150),
+        event(REPAY, "USDC", 1_000, 60));
+  }
+
+  static List<PositionSnapshot> cleanPositions() {
+    return List.of(new PositionSnapshot("ethereum", "aave-v3", 9_000, 0, 1_000, 6.5));
+  }
+
+  static List<LendingEvent> liquidatedWallet() {
+    return List.of(
+        new LendingEvent(SUPPLY, "arbitrum", "aave-v3", "WETH", 8_000, daysBefore(300)),
+        new LendingEvent(BORROW, "arbitrum", "aave-v3", "USDC", 5_500, daysBefore(290)),
+        new LendingEvent(LIQUIDATION, "arbitrum", "aave-v3", "USDC", 2_750, daysBefore(20)));
+  }
+
+  static List<PositionSnapshot> liquidatedPositions() {
+    return List.of(new PositionSnapshot("arbitrum", "aave-v3", 3_300, 0, 2_900, 1.12));
+  }
+
+  /** The two-wallet borrower links the clean wallet only; the sync finds {@code related}. */
+  static BorrowerHistory cleanOnly(List<RelatedWallet> related) {
+    return new BorrowerHistory(
+        cleanWallet(),
+        new WalletActivity(weakBorrower(20).activity().chains(), cleanPositions()),
+        AS_OF,
+        related);
+  }
+
+  static RelatedWallet hiddenWallet(Relation relation, double transferredUsd) {
+    return new RelatedWallet(
+        relation, "arbitrum", transferredUsd, liquidatedWallet(), liquidatedPositions());
+  }
+
+  @Test
+  void hidingALiquidatedWalletThatIsRelatedByTransfersBuysAtMost30PointsAndOneBand() {
+    BorrowerHistory honest = twoWalletBorrower();
+    int honestScore = score(honest).score();
+    assertThat(score(honest).band()).isEqualTo("D");
+    assertThat(MODEL.score(cleanOnly(List.of())).score() - honestScore)
+        .as("hidden and not found: the clean wallet alone buys a lot")
+        .isGreaterThan(30);
+
+    for (Relation relation : Relation.values()) {
+      BorrowerHistory gamed = cleanOnly(List.of(hiddenWallet(relation, 10_000)));
+      ScoreResult r = MODEL.score(gamed);
+
+      assertThat(r.score() - honestScore).as(relation.name()).isLessThanOrEqualTo(30);
+      assertThat(band(honestScore) - band(r.score())).as(relation.name()).isLessThanOrEqualTo(1);
+      assertThat(r.score())
+          .as("%s: the history-scored result is the score of its features", relation)
+          .isEqualTo(MODEL.score(gamed.features()).score());
+    }
+  }
+
+  @Test
+  void theReasonNamesTheRelatedWalletAndThePointsItCostAddUp() {
+    BorrowerHistory gamed = cleanOnly(List.of(hiddenWallet(Relation.FUNDED, 2_500)));
+    ScoreResult r = MODEL.score(gamed);
+    ScoreResult linkedOnly = MODEL.score(cleanOnly(List.of()));
+
+    assertThat(r.pointsLost()).containsKey(ReasonCode.CR31);
+    assertThat(r.pointsLost().get(ReasonCode.CR31))
+        .as("exactly the points the related wallet took away")
+        .isEqualTo(linkedOnly.score() - r.score());
+    assertThat(r.reasonCodes()).contains(ReasonCode.CR31);
+    assertThat(ReasonCode.CR31.text())
+        .contains("did not link", "liquidated")
+        .doesNotContainPattern("0x[0-9a-fA-F]");
+    assertThat(r.pointsLost().values().stream().mapToInt(Integer::intValue).sum())
+        .as("every lost point is named once")
+        .isEqualTo(
+            linkedOnly.pointsLost().values().stream().mapToInt(Integer::intValue).sum()
+                + r.pointsLost().get(ReasonCode.CR31));
+    assertThat(linkedOnly.pointsLost()).doesNotContainKey(ReasonCode.CR31);
+  }
+
+  @Test
+  void aStrangersSmallPaymentCostsNothingAndAHealthyRelatedWalletAddsNothing() {
+    BorrowerHistory linked = cleanOnly(List.of());
+    ScoreResult alone = MODEL.score(linked);
+
+    assertThat(MODEL.score(cleanOnly(List.of(hiddenWallet(Relation.FUNDED_BY, 9_999)))))
+        .as("received below 10,000 USD is not a link")
+        .isEqualTo(alone);
+    assertThat(MODEL.score(cleanOnly(List.of(hiddenWallet(Relation.FUNDED, 999)))))
+        .as("sent below 1,000 USD is not a link")
+        .isEqualTo(alone);
+    assertThat(MODEL.score(cleanOnly(List.of(hiddenWallet(Relation.BOTH, 99))))).isEqualTo(alone);
+
+    RelatedWallet veteran =
+        new RelatedWallet(
+            Relation.BOTH,
+            "base",
+            80_000,
+            List.of(
+                new LendingEvent(SUPPLY, "base", "aave-v3", "USDC", 90_000, daysBefore(3_000)),
+                new LendingEvent(BORROW, "base", "aave-v3", "WETH", 30_000, daysBefore(2_900)),
+                new LendingEvent(REPAY, "base", "aave-v3", "WETH", 30_000, daysBefore(2_000))),
+            List.of(new PositionSnapshot("base", "aave-v3", 90_000, 90_000, 0, Double.NaN)));
+    assertThat(MODEL.score(cleanOnly(List.of(veteran))).score())
+        .as("a long, clean, repaid record of a related wallet buys nothing")
+        .isEqualTo(alone.score());
   }
 
   @Test

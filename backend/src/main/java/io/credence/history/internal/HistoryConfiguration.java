@@ -4,5 +4,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ChainsProperties.class, HistoryProperties.class})
+@EnableConfigurationProperties({
+  ChainsProperties.class,
+  HistoryProperties.class,
+  RelatedWalletsProperties.class
+})
 class HistoryConfiguration {}

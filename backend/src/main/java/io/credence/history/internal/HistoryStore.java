@@ -92,13 +92,17 @@ class HistoryStore {
         .update();
   }
 
-  /** Forgets everything read above {@code block} (a reorg replaced those blocks). */
-  int forgetAbove(String wallet, long chainId, String market, long block) {
+  /** Forgets the scanned ranges above {@code block} (a reorg replaced those blocks). */
+  void forgetRangesAbove(String wallet, long chainId, String key, long block) {
     jdbc.sql(
             "DELETE FROM history_scanned_range WHERE wallet = ? AND chain_id = ? AND market = ? AND"
                 + " to_block > ?")
-        .params(wallet, chainId, market, block)
+        .params(wallet, chainId, key, block)
         .update();
+  }
+
+  /** Forgets the market's events above {@code block}; how many. */
+  int forgetEventsAbove(String wallet, long chainId, String market, long block) {
     return jdbc.sql(
             "DELETE FROM history_event WHERE wallet = ? AND chain_id = ? AND market = ? AND"
                 + " block_number > ?")

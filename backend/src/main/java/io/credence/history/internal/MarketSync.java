@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * Reads one wallet's events from one market, from its cursor up to the newest block with enough
+ * Reads one wallet's events from one market — and, through {@link #scan}, any other per-wallet log
+ * {@link Source} such as a token's transfers — from its cursor up to the newest block with enough
  * confirmations:
  *
  * <ol>
@@ -65,6 +66,30 @@ public class MarketSync {
   }
 
   /**
+   * Logs read per (wallet, chain, key) under this class's cursor, range and reorg discipline: the
+   * markets' lending logs ({@link #sync}) and the tracked tokens' transfers ({@code TransferSync}).
+   *
+   * @param <E> what one range's read gives
+   */
+  interface Source<E> {
+    /** The cursor key: a market's address, or {@code erc20:<token>} for a token's transfers. */
+    String key();
+
+    /**
+     * The logs of blocks {@code from..to}.
+     *
+     * @throws RangeRefusedException if the node refuses the range (it is halved and retried)
+     */
+    List<E> read(ChainReader chain, long from, long to);
+
+    /** Stores one range's logs (inside the range's transaction); how many were new. */
+    int store(List<E> found);
+
+    /** Forgets what was stored above {@code block} (inside the rewind's transaction). */
+    int forgetAbove(long block);
+  }
+
+  /**
    * Syncs {@code wallet} on one market.
    *
    * @throws ChainReadException when the chain cannot be read; everything committed before stays
@@ -77,7 +102,43 @@ public class MarketSync {
     String wallet = walletAddress.toLowerCase(Locale.ROOT);
     String key = market.key();
     long chainId = config.id();
-    int forgotten = rewindPastReorg(chain, config, wallet, key);
+    return scan(
+        chain,
+        config,
+        wallet,
+        new Source<HistoryStore.NewEvent>() {
+          @Override
+          public String key() {
+            return key;
+          }
+
+          @Override
+          public List<HistoryStore.NewEvent> read(ChainReader reader, long from, long to) {
+            return MarketSync.this.read(reader, market, wallet, from, to);
+          }
+
+          @Override
+          public int store(List<HistoryStore.NewEvent> found) {
+            return store.insert(wallet, chainId, key, market.protocol(), found);
+          }
+
+          @Override
+          public int forgetAbove(long block) {
+            return store.forgetEventsAbove(wallet, chainId, key, block);
+          }
+        });
+  }
+
+  /**
+   * Reads {@code source} for {@code wallet} from its cursor up to the newest confirmed block.
+   *
+   * @throws ChainReadException when the chain cannot be read; everything committed before stays
+   */
+  <E> Outcome scan(
+      ChainReader chain, ChainsProperties.Chain config, String wallet, Source<E> source) {
+    String key = source.key();
+    long chainId = config.id();
+    int forgotten = rewindPastReorg(chain, config, wallet, source);
     HistoryStore.Cursor cursor =
         store
             .cursor(wallet, chainId, key)
@@ -88,10 +149,10 @@ public class MarketSync {
     Outcome total = new Outcome(0, 0, 0, forgotten);
     while (next <= safeHead) {
       long to = Math.min(safeHead, next + range - 1);
-      List<HistoryStore.NewEvent> events;
+      List<E> events;
       ChainReader.BlockHeader end;
       try {
-        events = read(chain, market, wallet, next, to);
+        events = source.read(chain, next, to);
         end = chain.block(to);
       } catch (RangeRefusedException refused) {
         if (range == 1) {
@@ -108,7 +169,7 @@ public class MarketSync {
       Integer stored =
           transaction.execute(
               status -> {
-                int n = store.insert(wallet, chainId, key, market.protocol(), events);
+                int n = source.store(events);
                 store.saveRange(
                     wallet, chainId, key, new HistoryStore.ScannedRange(from, to, end.hash()));
                 store.saveCursor(wallet, chainId, key, advanced, clock.instant());
@@ -122,8 +183,9 @@ public class MarketSync {
   }
 
   private int rewindPastReorg(
-      ChainReader chain, ChainsProperties.Chain config, String wallet, String market) {
-    List<HistoryStore.ScannedRange> ranges = store.ranges(wallet, config.id(), market);
+      ChainReader chain, ChainsProperties.Chain config, String wallet, Source<?> source) {
+    String key = source.key();
+    List<HistoryStore.ScannedRange> ranges = store.ranges(wallet, config.id(), key);
     if (ranges.isEmpty() || stillCanonical(chain, ranges.get(0))) {
       return 0;
     }
@@ -138,11 +200,12 @@ public class MarketSync {
     Integer forgotten =
         transaction.execute(
             status -> {
-              int n = store.forgetAbove(wallet, config.id(), market, keepUpTo);
+              store.forgetRangesAbove(wallet, config.id(), key, keepUpTo);
+              int n = source.forgetAbove(keepUpTo);
               store.saveCursor(
                   wallet,
                   config.id(),
-                  market,
+                  key,
                   new HistoryStore.Cursor(keepUpTo + 1, config.maxBlockRange()),
                   clock.instant());
               return n;
@@ -151,7 +214,7 @@ public class MarketSync {
         "chain {}: reorg below the cursor of {} on {}; re-reading from block {}",
         config.id(),
         wallet,
-        market,
+        key,
         keepUpTo + 1);
     return forgotten == null ? 0 : forgotten;
   }

@@ -73,6 +73,23 @@ public class Positions {
    * @throws ChainReadException if a chain cannot be read (the positions would be incomplete)
    */
   public List<PositionSnapshot> at(List<String> wallets, Instant asOf) {
+    return read(wallets, asOf).stream().map(WalletPosition::position).toList();
+  }
+
+  /** One wallet's position (the history module's own use: related wallets). */
+  record WalletPosition(String wallet, PositionSnapshot position) {}
+
+  /**
+   * Each wallet's positions at {@code asOf}, as {@link #at} reads them.
+   *
+   * @throws ChainReadException if a chain cannot be read
+   */
+  Map<String, List<WalletPosition>> byWallet(List<String> wallets, Instant asOf) {
+    return read(wallets, asOf).stream()
+        .collect(java.util.stream.Collectors.groupingBy(WalletPosition::wallet));
+  }
+
+  private List<WalletPosition> read(List<String> wallets, Instant asOf) {
     Map<Long, Set<Held>> held = new HashMap<>();
     for (HistoryStore.StoredEvent e : store.events(wallets)) {
       if (e.role() == Role.ACCOUNT && !e.blockTime().isAfter(asOf)) {
@@ -80,7 +97,7 @@ public class Positions {
             .add(new Held(e.market(), e.wallet()));
       }
     }
-    List<PositionSnapshot> positions = new ArrayList<>();
+    List<WalletPosition> positions = new ArrayList<>();
     for (ChainsProperties.Chain chain : chains.chains()) {
       Set<Held> here = held.getOrDefault(chain.id(), Set.of());
       if (here.isEmpty()) {
@@ -105,7 +122,7 @@ public class Positions {
                 case COMPOUND_V3 -> comet(reader, chain, market, h.wallet(), block);
               };
           if (p != null) {
-            positions.add(p);
+            positions.add(new WalletPosition(h.wallet(), p));
           }
         }
       }

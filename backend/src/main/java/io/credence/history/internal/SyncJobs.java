@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.credence.auth.ChainFamily;
 import io.credence.borrower.Borrowers;
-import io.credence.borrower.LinkedWallet;
 import io.credence.borrower.ProfileId;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -34,6 +33,11 @@ import org.web3j.protocol.http.HttpService;
  * work; a dead instance's executions are picked up again after its heartbeat stops. A chain that
  * fails is retried with exponential backoff (up to {@link #MAX_ATTEMPTS} runs) and reported in
  * {@code history_sync}; other chains' jobs are separate executions and are not held up.
+ *
+ * <p>A chain's job reads, per linked EVM wallet, every market ({@link MarketSync}) and the wallet
+ * facts ({@link WalletFacts}); then, unless related wallets are disabled, the linked wallets'
+ * transfers of the tracked tokens ({@link TransferSync}) and the markets of their largest
+ * counterparties ({@link RelatedWallets}), which do not count in the progress the borrower sees.
  */
 @Component
 public class SyncJobs implements DisposableBean {
@@ -45,6 +49,8 @@ public class SyncJobs implements DisposableBean {
   private final Borrowers borrowers;
   private final MarketSync markets;
   private final WalletFacts facts;
+  private final TransferSync transfers;
+  private final RelatedWallets related;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final OneTimeTask<Void> task;
@@ -58,6 +64,8 @@ public class SyncJobs implements DisposableBean {
       Borrowers borrowers,
       MarketSync markets,
       WalletFacts facts,
+      TransferSync transfers,
+      RelatedWallets related,
       JdbcClient jdbc,
       DataSource dataSource,
       HistoryProperties properties,
@@ -66,6 +74,8 @@ public class SyncJobs implements DisposableBean {
     this.borrowers = borrowers;
     this.markets = markets;
     this.facts = facts;
+    this.transfers = transfers;
+    this.related = related;
     this.jdbc = jdbc;
     this.clock = clock;
     this.task =
@@ -177,15 +187,27 @@ public class SyncJobs implements DisposableBean {
     try {
       ChainReader reader = readers.computeIfAbsent(chainId, id -> reader(chain));
       MarketSync.Outcome total = MarketSync.Outcome.NONE;
-      for (LinkedWallet wallet : borrowers.wallets(profile)) {
-        if (wallet.family() != ChainFamily.EVM) {
-          continue; // Solana history is not read (docs/history.md)
-        }
+      List<String> linked =
+          borrowers.wallets(profile).stream()
+              .filter(w -> w.family() == ChainFamily.EVM) // Solana is not read (docs/history.md)
+              .map(w -> w.address().toLowerCase(Locale.ROOT))
+              .distinct()
+              .toList();
+      for (String wallet : linked) {
         for (ChainsProperties.Market market : chain.markets()) {
-          total = total.plus(markets.sync(reader, chain, market, wallet.address()));
+          total = total.plus(markets.sync(reader, chain, market, wallet));
         }
-        facts.refresh(
-            reader, wallet.address(), Math.max(0, reader.headBlock() - chain.confirmations()));
+        facts.refresh(reader, wallet, Math.max(0, reader.headBlock() - chain.confirmations()));
+      }
+      if (related.enabled() && !linked.isEmpty()) {
+        // Related wallets (docs/history.md): not part of the progress the borrower sees.
+        List<TransferSync.TrackedToken> tokens =
+            transfers.tokens(
+                reader, chain, Math.max(0, reader.headBlock() - chain.confirmations()));
+        for (String wallet : linked) {
+          transfers.sync(reader, chain, wallet, tokens);
+        }
+        related.readCounterparties(reader, chain, linked);
       }
       jdbc.sql(
               "UPDATE history_sync SET state = 'DONE', blocks_scanned = ?, events_read = ?,"

@@ -8,6 +8,7 @@ import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.ChainActivity;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.PositionSnapshot;
+import io.credence.scoring.features.RelatedWallet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,9 +51,10 @@ class HistoryController {
   }
 
   /**
-   * The borrower's own history in the {@code credence-history} v1 format (docs/history-format.md).
-   * Written by its own mapper: the format requires nullable fields to be present as {@code null},
-   * which the API's default mapper (non-null inclusion) would drop.
+   * The borrower's own history in the {@code credence-history} v2 format (docs/history-format.md):
+   * v1's fields and the related wallets, which carry no address. Written by its own mapper: the
+   * format requires nullable fields to be present as {@code null}, which the API's default mapper
+   * (non-null inclusion) would drop.
    */
   @GetMapping(value = "/api/v1/history", produces = MediaType.APPLICATION_JSON_VALUE)
   String history(@AuthenticationPrincipal BorrowerPrincipal borrower) {
@@ -70,13 +72,25 @@ class HistoryController {
   static Map<String, Object> export(BorrowerHistory history) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("historyFormat", "credence-history");
-    out.put("formatVersion", 1);
+    out.put("formatVersion", 2);
     out.put("asOf", history.asOf().toString());
     out.put("events", history.events().stream().map(HistoryController::event).toList());
     out.put("chains", history.activity().chains().stream().map(HistoryController::chain).toList());
     out.put(
         "positions",
         history.activity().positions().stream().map(HistoryController::position).toList());
+    out.put("relatedWallets", history.related().stream().map(HistoryController::related).toList());
+    return out;
+  }
+
+  /** A related wallet: relation, chain, USD transferred and its facts; never its address. */
+  private static Map<String, Object> related(RelatedWallet r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("relation", r.relation().formatName());
+    out.put("chain", r.chain());
+    out.put("transferredUsd", r.transferredUsd());
+    out.put("events", r.events().stream().map(HistoryController::event).toList());
+    out.put("positions", r.positions().stream().map(HistoryController::position).toList());
     return out;
   }
 

@@ -96,7 +96,8 @@ public class ScoreEngine {
     ScoreId id = ScoreId.random();
     ScoreRun run;
     try {
-      ScoreResult result = scorecard.score(features);
+      // From the history, so the points related wallets cost carry their own reason (CR31).
+      ScoreResult result = scorecard.score(history);
       run =
           new ScoreRun.Scored(
               id,

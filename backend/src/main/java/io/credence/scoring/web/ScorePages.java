@@ -81,8 +81,7 @@ class ScorePages {
    */
   private Optional<FactorChart> factors(ScoreRun.Scored run, Scorecard scorecard) {
     try {
-      ScoreResult again =
-          scorecard.score(histories.history(run.profile(), run.dataUsed().asOf()).features());
+      ScoreResult again = scorecard.score(histories.history(run.profile(), run.dataUsed().asOf()));
       if (again.score() != run.score()) {
         return Optional.empty();
       }

@@ -27,7 +27,7 @@ import org.web3j.protocol.http.HttpService;
 /**
  * Ingestion against a real Anvil node and embedded PostgreSQL: every listed Aave v3 and Compound v3
  * event, amounts, USD values and roles; idempotence; a node that refuses large log ranges; RPC
- * failure mid-sync; a reorg below the cursor.
+ * failure mid-sync; a reorg below the cursor; the tracked tokens' transfers (related wallets).
  */
 @SpringBootTest
 class HistoryIngestionIT {
@@ -41,6 +41,7 @@ class HistoryIngestionIT {
 
   @Autowired MarketSync sync;
   @Autowired WalletFacts facts;
+  @Autowired TransferSync transfers;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
@@ -243,6 +244,116 @@ class HistoryIngestionIT {
     assertThat(row.get("tx_count")).isEqualTo(9L); // 5 pool + 4 Comet transactions it sent
     assertThat(((java.sql.Timestamp) row.get("first_tx_at")).toInstant())
         .isEqualTo(reader(node.web3j()).block(firstBorrowerTxBlock).time());
+  }
+
+  @Test
+  void transfersOfTheMarketsTokensAreReadWhileDustMintsAndKnownContractsAreNotStored()
+      throws Exception {
+    String recipient = TestWalletsAddress.fresh();
+    var usdcAs5 =
+        io.credence.attestations.demo.DemoToken.load(
+            markets.usdc.getContractAddress(),
+            node.web3j(),
+            DemoMarketsOnAnvil.sender(node, node.account(5)),
+            DemoMarketsOnAnvil.GAS);
+    String sender = markets.address(5).toLowerCase(Locale.ROOT);
+    long firstBlock =
+        usdcAs5
+            .mint(sender, usdc("10000")) // from the zero address: a mint, not a relation
+            .send()
+            .getBlockNumber()
+            .longValueExact();
+    usdcAs5.transfer(recipient, usdc("300")).send();
+    for (int i = 0; i < 20; i++) {
+      usdcAs5.transfer(recipient, usdc("9.99")).send(); // dust, $199.80 in all
+    }
+    usdcAs5.transfer(markets.pool.getContractAddress(), usdc("700")).send(); // a market
+    var chain = markets.chain(1000);
+    ChainReader plain = reader(node.web3j());
+    var tokens = transfers.tokens(plain, chain, node.blockNumber());
+    assertThat(tokens)
+        .extracting(TransferSync.TrackedToken::address)
+        .contains(
+            markets.usdc.getContractAddress().toLowerCase(Locale.ROOT),
+            markets.weth.getContractAddress().toLowerCase(Locale.ROOT));
+
+    AtomicInteger refusals = new AtomicInteger();
+    MarketSync.Outcome recipientSide =
+        transfers.sync(
+            reader(Web3j.build(new RefusingService(node.rpcUrl(), 4, refusals))),
+            chain,
+            recipient,
+            tokens);
+    transfers.sync(plain, chain, sender, tokens);
+    MarketSync.Outcome again = transfers.sync(plain, chain, recipient, tokens);
+
+    assertThat(refusals).as("read in small ranges").hasPositiveValue();
+    assertThat(recipientSide.eventsStored()).isEqualTo(1);
+    assertThat(again.eventsRead()).as("the cursor moved past them").isZero();
+    assertThat(transfersOf(recipient))
+        .containsExactly(tuple(sender, "IN", usdc("300"), usd("300")));
+    assertThat(transfersOf(sender, firstBlock))
+        .as("neither the mint nor the transfer to the market, nor dust")
+        .containsExactly(tuple(recipient, "OUT", usdc("300"), usd("300")));
+  }
+
+  @Test
+  void aReorgBelowATransferCursorReplacesTheOrphanedTransfer() throws Exception {
+    String recipient = TestWalletsAddress.fresh();
+    String sender = markets.address(5).toLowerCase(Locale.ROOT);
+    var usdcAs5 =
+        io.credence.attestations.demo.DemoToken.load(
+            markets.usdc.getContractAddress(),
+            node.web3j(),
+            DemoMarketsOnAnvil.sender(node, node.account(5)),
+            DemoMarketsOnAnvil.GAS);
+    usdcAs5.mint(sender, usdc("1000")).send();
+    var chain = markets.chain(1000);
+    ChainReader plain = reader(node.web3j());
+    var tokens = transfers.tokens(plain, chain, node.blockNumber());
+    Object snapshot = node.rpc("evm_snapshot");
+    usdcAs5.transfer(recipient, usdc("400")).send();
+    node.rpc("anvil_mine", "0x3");
+    transfers.sync(plain, chain, recipient, tokens);
+    assertThat(transfersOf(recipient))
+        .extracting(t -> t.toList().get(2))
+        .containsExactly(usdc("400"));
+
+    // The block with the transfer of 400 is orphaned; the new branch has one of 200 instead.
+    node.rpc("evm_revert", snapshot);
+    usdcAs5.transfer(recipient, usdc("200")).send();
+    node.rpc("anvil_mine", "0x5");
+    MarketSync.Outcome outcome = transfers.sync(plain, chain, recipient, tokens);
+
+    assertThat(outcome.eventsForgotten()).isEqualTo(1);
+    assertThat(transfersOf(recipient))
+        .containsExactly(tuple(sender, "IN", usdc("200"), usd("200")));
+  }
+
+  private List<org.assertj.core.groups.Tuple> transfersOf(String wallet) {
+    return transfersOf(wallet, 0);
+  }
+
+  /** The wallet's stored transfers from {@code fromBlock} on (other tests use the same sender). */
+  private List<org.assertj.core.groups.Tuple> transfersOf(String wallet, long fromBlock) {
+    return jdbc.query(
+        "SELECT counterparty, direction, amount, amount_usd FROM history_transfer WHERE wallet = ?"
+            + " AND block_number >= ? ORDER BY block_number, log_index",
+        (rs, n) ->
+            tuple(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBigDecimal(3).toBigIntegerExact(),
+                rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP)),
+        wallet.toLowerCase(Locale.ROOT),
+        fromBlock);
+  }
+
+  /** A fresh address nobody holds the key of (a recipient only). */
+  private static final class TestWalletsAddress {
+    static String fresh() {
+      return io.credence.support.TestWallets.Evm.random().address().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** A node that answers eth_getLogs over more than {@code maxBlocks} blocks with an error. */

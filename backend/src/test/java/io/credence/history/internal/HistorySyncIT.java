@@ -129,7 +129,9 @@ class HistorySyncIT {
     assertThat(history.status()).isEqualTo(200);
     JsonNode body = history.body();
     assertThat(body.get("historyFormat").asString()).isEqualTo("credence-history");
-    assertThat(body.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(body.get("formatVersion").asInt()).isEqualTo(2);
+    assertThat(body.get("relatedWallets").isArray()).isTrue();
+    assertThat(body.get("relatedWallets")).as("no transfers, no related wallets").isEmpty();
     assertThat(Instant.parse(body.get("asOf").asString())).isBefore(Instant.now().plusSeconds(1));
     assertThat(
             StreamSupport.stream(body.get("events").spliterator(), false)

@@ -75,6 +75,8 @@ class SyncJobsTwoInstancesIT {
   @Autowired Borrowers borrowers;
   @Autowired MarketSync marketSync;
   @Autowired WalletFacts walletFacts;
+  @Autowired TransferSync transferSync;
+  @Autowired RelatedWallets relatedWallets;
   @Autowired JdbcClient jdbcClient;
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
@@ -95,6 +97,8 @@ class SyncJobsTwoInstancesIT {
             borrowers,
             marketSync,
             walletFacts,
+            transferSync,
+            relatedWallets,
             jdbcClient,
             instanceBDatabase,
             new HistoryProperties(

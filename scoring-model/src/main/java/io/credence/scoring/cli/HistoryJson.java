@@ -2,11 +2,15 @@ package io.credence.scoring.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.ChainActivity;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.LendingEventType;
 import io.credence.scoring.features.PositionSnapshot;
+import io.credence.scoring.features.RelatedWallet;
+import io.credence.scoring.features.Relation;
 import io.credence.scoring.features.WalletActivity;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -18,22 +22,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a borrower history in the {@code credence-history} v1 format ({@code
+ * Reads and writes a borrower history in the {@code credence-history} format ({@code
  * docs/history-format.md}): the raw inputs of {@link
- * io.credence.scoring.features.FeatureExtractor#extract}. Strict: unknown fields, wrong types,
- * negative amounts, bad timestamps and too many entries are errors naming the JSON path; nothing is
- * clamped or guessed.
+ * io.credence.scoring.features.FeatureExtractor#extract(BorrowerHistory)}. Version 2 adds {@code
+ * relatedWallets}; version 1 files are still read and mean "no related wallets". Strict: unknown
+ * fields, wrong types, negative amounts, bad timestamps and too many entries are errors naming the
+ * JSON path; nothing is clamped or guessed. {@link #write} always writes version 2.
  */
 final class HistoryJson {
 
   static final String FORMAT = "credence-history";
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+
+  /** Oldest version still read: no {@code relatedWallets}. */
+  static final int FIRST_FORMAT_VERSION = 1;
 
   /** Limits that keep one history small enough to score in memory. */
   static final int MAX_EVENTS = 100_000;
 
   static final int MAX_CHAINS = 1_000;
   static final int MAX_POSITIONS = 1_000;
+  static final int MAX_RELATED_WALLETS = BorrowerHistory.MAX_RELATED_WALLETS;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,37 +61,32 @@ final class HistoryJson {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("history must be a JSON object");
     }
-    only(root, "$", "historyFormat", "formatVersion", "asOf", "events", "chains", "positions");
-    if (!FORMAT.equals(text(root, "$", "historyFormat"))
-        || integer(root, "$", "formatVersion") != FORMAT_VERSION) {
-      throw new IllegalArgumentException(
-          "$: expected historyFormat '" + FORMAT + "' version " + FORMAT_VERSION);
+    if (!FORMAT.equals(text(root, "$", "historyFormat"))) {
+      throw versionError();
+    }
+    long version = integer(root, "$", "formatVersion");
+    if (version < FIRST_FORMAT_VERSION || version > FORMAT_VERSION) {
+      throw versionError();
+    }
+    if (version == 1) {
+      only(root, "$", "historyFormat", "formatVersion", "asOf", "events", "chains", "positions");
+    } else {
+      only(
+          root,
+          "$",
+          "historyFormat",
+          "formatVersion",
+          "asOf",
+          "events",
+          "chains",
+          "positions",
+          "relatedWallets");
     }
     Instant asOf = instant(root, "$", "asOf");
-
-    List<LendingEvent> events = new ArrayList<>();
-    JsonNode eventArray = array(root, "events", MAX_EVENTS);
-    for (int i = 0; i < eventArray.size(); i++) {
-      String path = "$.events[" + i + "]";
-      JsonNode e = object(eventArray.get(i), path);
-      only(e, path, "type", "chain", "protocol", "asset", "amountUsd", "timestamp");
-      LendingEventType type;
-      try {
-        type = LendingEventType.valueOf(text(e, path, "type"));
-      } catch (IllegalArgumentException ex) {
-        throw new IllegalArgumentException(
-            path + ".type: expected one of SUPPLY, WITHDRAW, BORROW, REPAY, LIQUIDATION");
-      }
-      String chain = text(e, path, "chain");
-      String protocol = text(e, path, "protocol");
-      String asset = text(e, path, "asset");
-      double amount = number(e, path, "amountUsd");
-      Instant at = instant(e, path, "timestamp");
-      events.add(build(path, () -> new LendingEvent(type, chain, protocol, asset, amount, at)));
-    }
+    List<LendingEvent> events = events(array(root, "$", "events", MAX_EVENTS), "$.events");
 
     List<ChainActivity> chains = new ArrayList<>();
-    JsonNode chainArray = array(root, "chains", MAX_CHAINS);
+    JsonNode chainArray = array(root, "$", "chains", MAX_CHAINS);
     for (int i = 0; i < chainArray.size(); i++) {
       String path = "$.chains[" + i + "]";
       JsonNode c = object(chainArray.get(i), path);
@@ -107,10 +111,137 @@ final class HistoryJson {
       chains.add(build(path, () -> new ChainActivity(chain, first, count, months)));
     }
 
+    List<PositionSnapshot> positions =
+        positions(array(root, "$", "positions", MAX_POSITIONS), "$.positions");
+
+    List<RelatedWallet> related = new ArrayList<>();
+    if (version >= 2) {
+      JsonNode relatedArray = array(root, "$", "relatedWallets", MAX_RELATED_WALLETS);
+      for (int i = 0; i < relatedArray.size(); i++) {
+        String path = "$.relatedWallets[" + i + "]";
+        JsonNode r = object(relatedArray.get(i), path);
+        only(r, path, "relation", "chain", "transferredUsd", "events", "positions");
+        String relationName = text(r, path, "relation");
+        Relation relation;
+        try {
+          relation = Relation.fromFormatName(relationName);
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException(
+              path + ".relation: expected one of funded-by, funded, both");
+        }
+        String chain = text(r, path, "chain");
+        double transferred = number(r, path, "transferredUsd");
+        List<LendingEvent> walletEvents =
+            events(array(r, path, "events", MAX_EVENTS), path + ".events");
+        List<PositionSnapshot> walletPositions =
+            positions(array(r, path, "positions", MAX_POSITIONS), path + ".positions");
+        related.add(
+            build(
+                path,
+                () ->
+                    new RelatedWallet(
+                        relation, chain, transferred, walletEvents, walletPositions)));
+      }
+    }
+    return new BorrowerHistory(events, new WalletActivity(chains, positions), asOf, related);
+  }
+
+  /**
+   * The history in format version 2, fields in the documented order. A health factor that is not a
+   * finite number (NaN or infinity: Aave reports "no debt" as the largest integer) is written as
+   * {@code null}; otherwise {@code parse(write(h))} equals {@code h}.
+   */
+  static String write(BorrowerHistory history) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("historyFormat", FORMAT);
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("asOf", history.asOf().toString());
+    writeEvents(root.putArray("events"), history.events());
+    ArrayNode chains = root.putArray("chains");
+    for (ChainActivity c : history.activity().chains()) {
+      ObjectNode n = chains.addObject();
+      n.put("chain", c.chain());
+      if (c.firstTransactionAt() == null) {
+        n.putNull("firstTransactionAt");
+      } else {
+        n.put("firstTransactionAt", c.firstTransactionAt().toString());
+      }
+      n.put("transactionCount", c.transactionCount());
+      ArrayNode months = n.putArray("activeMonths");
+      c.activeMonths().stream().sorted().forEach(m -> months.add(m.toString()));
+    }
+    writePositions(root.putArray("positions"), history.activity().positions());
+    ArrayNode related = root.putArray("relatedWallets");
+    for (RelatedWallet r : history.related()) {
+      ObjectNode n = related.addObject();
+      n.put("relation", r.relation().formatName());
+      n.put("chain", r.chain());
+      n.put("transferredUsd", r.transferredUsd());
+      writeEvents(n.putArray("events"), r.events());
+      writePositions(n.putArray("positions"), r.positions());
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  private static void writeEvents(ArrayNode out, List<LendingEvent> events) {
+    for (LendingEvent e : events) {
+      ObjectNode n = out.addObject();
+      n.put("type", e.type().name());
+      n.put("chain", e.chain());
+      n.put("protocol", e.protocol());
+      n.put("asset", e.asset());
+      n.put("amountUsd", e.amountUsd());
+      n.put("timestamp", e.timestamp().toString());
+    }
+  }
+
+  private static void writePositions(ArrayNode out, List<PositionSnapshot> positions) {
+    for (PositionSnapshot p : positions) {
+      ObjectNode n = out.addObject();
+      n.put("chain", p.chain());
+      n.put("protocol", p.protocol());
+      n.put("collateralUsd", p.collateralUsd());
+      n.put("stablecoinCollateralUsd", p.stablecoinCollateralUsd());
+      n.put("debtUsd", p.debtUsd());
+      if (!Double.isFinite(p.healthFactor())) {
+        n.putNull("healthFactor");
+      } else {
+        n.put("healthFactor", p.healthFactor());
+      }
+    }
+  }
+
+  private static List<LendingEvent> events(JsonNode eventArray, String arrayPath) {
+    List<LendingEvent> events = new ArrayList<>();
+    for (int i = 0; i < eventArray.size(); i++) {
+      String path = arrayPath + "[" + i + "]";
+      JsonNode e = object(eventArray.get(i), path);
+      only(e, path, "type", "chain", "protocol", "asset", "amountUsd", "timestamp");
+      LendingEventType type;
+      try {
+        type = LendingEventType.valueOf(text(e, path, "type"));
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException(
+            path + ".type: expected one of SUPPLY, WITHDRAW, BORROW, REPAY, LIQUIDATION");
+      }
+      String chain = text(e, path, "chain");
+      String protocol = text(e, path, "protocol");
+      String asset = text(e, path, "asset");
+      double amount = number(e, path, "amountUsd");
+      Instant at = instant(e, path, "timestamp");
+      events.add(build(path, () -> new LendingEvent(type, chain, protocol, asset, amount, at)));
+    }
+    return events;
+  }
+
+  private static List<PositionSnapshot> positions(JsonNode positionArray, String arrayPath) {
     List<PositionSnapshot> positions = new ArrayList<>();
-    JsonNode positionArray = array(root, "positions", MAX_POSITIONS);
     for (int i = 0; i < positionArray.size(); i++) {
-      String path = "$.positions[" + i + "]";
+      String path = arrayPath + "[" + i + "]";
       JsonNode p = object(positionArray.get(i), path);
       only(
           p,
@@ -132,7 +263,17 @@ final class HistoryJson {
           build(
               path, () -> new PositionSnapshot(chain, protocol, collateral, stable, debt, health)));
     }
-    return new BorrowerHistory(events, new WalletActivity(chains, positions), asOf);
+    return positions;
+  }
+
+  private static IllegalArgumentException versionError() {
+    return new IllegalArgumentException(
+        "$: expected historyFormat '"
+            + FORMAT
+            + "' version "
+            + FIRST_FORMAT_VERSION
+            + " or "
+            + FORMAT_VERSION);
   }
 
   private interface Builder<T> {
@@ -164,14 +305,14 @@ final class HistoryJson {
     return node;
   }
 
-  private static JsonNode array(JsonNode root, String field, int max) {
-    JsonNode a = root.get(field);
+  private static JsonNode array(JsonNode node, String path, String field, int max) {
+    JsonNode a = node.get(field);
     if (a == null || !a.isArray()) {
-      throw new IllegalArgumentException("$." + field + ": expected an array");
+      throw new IllegalArgumentException(path + "." + field + ": expected an array");
     }
     if (a.size() > max) {
       throw new IllegalArgumentException(
-          "$." + field + ": " + a.size() + " entries, at most " + max + " accepted");
+          path + "." + field + ": " + a.size() + " entries, at most " + max + " accepted");
     }
     return a;
   }

@@ -8,7 +8,6 @@ import io.credence.scoring.data.LabelledDataset;
 import io.credence.scoring.evaluation.EvaluationReport;
 import io.credence.scoring.evaluation.Evaluator;
 import io.credence.scoring.evaluation.SyntheticValidation;
-import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.scorecard.Band;
 import io.credence.scoring.scorecard.BandScheme;
 import io.credence.scoring.scorecard.InsufficientHistoryException;
@@ -67,7 +66,7 @@ public final class Main {
             evaluate a saved model on labelled data and print the report
         score --model DIR/scorecard.json (--features FILE.json | --history FILE.json)
             score one feature vector (at most 64 KiB of JSON) or one raw borrower history in
-            the credence-history v1 format of docs/history-format.md (at most 8 MiB); prints
+            the credence-history v1 or v2 format of docs/history-format.md (at most 8 MiB); prints
             score, band, probability of default and reason codes
       exit codes: 0 done, 2 bad arguments or input (including a borrower who cannot be
       scored), 1 internal or I/O error; always a one-line message, never a stack trace
@@ -240,9 +239,10 @@ public final class Main {
               + (history ? "history" : "feature vector"));
     }
     String json = Files.readString(file, StandardCharsets.UTF_8);
-    FeatureVector features =
-        history ? HistoryJson.parse(json).features() : FeatureVectorJson.parse(json);
-    ScoreResult r = loaded.scorecard().score(features);
+    ScoreResult r =
+        history
+            ? loaded.scorecard().score(HistoryJson.parse(json))
+            : loaded.scorecard().score(FeatureVectorJson.parse(json));
     out.printf(Locale.ROOT, "score: %d%n", r.score());
     out.printf(Locale.ROOT, "band: %s%n", r.band());
     out.printf(

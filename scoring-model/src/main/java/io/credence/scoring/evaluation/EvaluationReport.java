@@ -29,10 +29,15 @@ import java.util.Map;
  * @param deciles calibration table by score decile, riskiest first
  * @param bands default rate per band, best band first, with 95% intervals
  * @param segments performance by segment, with 95% intervals
- * @param adversarial score uplift per gaming strategy, before and after schema 2 (empty if not run)
+ * @param adversarial score uplift per gaming strategy, before and after schema 2 and with related
+ *     wallets ignored and scored (empty if not run)
  * @param stability performance on other market paths and a later window (empty if not run)
  * @param laterCohortPsi population stability index of the later cohort's scores against the
  *     evaluated ones ({@code null} if not run)
+ * @param relatedWallets what hiding liquidated wallets buys at each share of directly related
+ *     wallets (empty if not run)
+ * @param strangerPayment what a stranger's liquidated wallet paying the one-way minimum costs an
+ *     honest borrower ({@code null} if not run)
  * @param monitoring what is tracked in production and the thresholds that trigger action
  */
 public record EvaluationReport(
@@ -57,6 +62,8 @@ public record EvaluationReport(
     List<AdversarialRow> adversarial,
     List<PathRow> stability,
     Double laterCohortPsi,
+    List<AdversarialEvaluation.RelatedWalletRow> relatedWallets,
+    AdversarialEvaluation.StrangerPaymentResult strangerPayment,
     Monitoring monitoring) {
 
   /** The challenger's accuracy on the same data. */
@@ -93,11 +100,19 @@ public record EvaluationReport(
       double aucCiLow,
       double aucCiHigh) {}
 
-  /** What one gaming strategy buys a band-D borrower, before (schema 1) and after (this model). */
+  /**
+   * What one gaming strategy buys a band-D borrower.
+   *
+   * @param before the schema-1 model ({@code null}: the strategy was added later)
+   * @param relatedIgnored this model with the gamed histories' related wallets left out: the model
+   *     as it was before the related-wallet policy
+   * @param after this model, related wallets scored
+   */
   public record AdversarialRow(
       String strategy,
       String description,
       AdversarialEvaluation.StrategyResult before,
+      AdversarialEvaluation.StrategyResult relatedIgnored,
       AdversarialEvaluation.StrategyResult after) {}
 
   /**
@@ -157,11 +172,16 @@ public record EvaluationReport(
     segments = List.copyOf(segments);
     adversarial = List.copyOf(adversarial);
     stability = List.copyOf(stability);
+    relatedWallets = List.copyOf(relatedWallets);
   }
 
   /** This report with the adversarial and stability sections filled in. */
   public EvaluationReport withValidation(
-      List<AdversarialRow> adversarialRows, List<PathRow> paths, Double psi) {
+      List<AdversarialRow> adversarialRows,
+      List<PathRow> paths,
+      Double psi,
+      List<AdversarialEvaluation.RelatedWalletRow> relatedWalletRows,
+      AdversarialEvaluation.StrangerPaymentResult stranger) {
     return new EvaluationReport(
         modelId,
         data,
@@ -184,6 +204,8 @@ public record EvaluationReport(
         adversarialRows,
         paths,
         psi,
+        relatedWalletRows,
+        stranger,
         monitoring);
   }
 
@@ -313,11 +335,13 @@ public record EvaluationReport(
       md.append(
           "Every honest band-D borrower of the held-out split runs each strategy on their own"
               + " history; uplift = gamed score - honest score. Refused = the gamed history is"
-              + " not scored at all. Before = the schema-1 model with its features.\n\n");
+              + " not scored at all. Before = the schema-1 model with its features. Related"
+              + " wallets ignored = this model without the related-wallet policy.\n\n");
       md.append(
-          "| strategy | before: mean / worst uplift, bands crossed | after: mean / worst uplift,"
-              + " bands crossed | after: applicable / refused / reached A |\n");
-      md.append("|---|---|---|---|\n");
+          "| strategy | before: mean / worst uplift, bands crossed | related wallets ignored:"
+              + " mean / worst uplift, bands crossed | after: mean / worst uplift, bands crossed"
+              + " | after: applicable / refused / reached A |\n");
+      md.append("|---|---|---|---|---|\n");
       for (AdversarialRow a : adversarial) {
         md.append("| ")
             .append(a.strategy())
@@ -325,6 +349,8 @@ public record EvaluationReport(
             .append(a.description())
             .append(") | ")
             .append(uplift(a.before()))
+            .append(" | ")
+            .append(uplift(a.relatedIgnored()))
             .append(" | ")
             .append(uplift(a.after()))
             .append(" | ")
@@ -337,6 +363,50 @@ public record EvaluationReport(
                     a.after().bandACount()))
             .append(" |\n");
       }
+    }
+    if (!relatedWallets.isEmpty()) {
+      md.append("\n## Related wallets: hiding liquidated wallets, by share of directly related");
+      md.append(" wallets\n\n");
+      md.append(
+          "CLEAN_WALLETS_ONLY for every honest band-D borrower with a liquidated wallet to hide."
+              + " Detected = every hidden wallet was related by direct transfers and counted;"
+              + " undetected = none was (funded through an exchange, or transfers below the"
+              + " minimum link). The share of directly related wallets is an assumption.\n\n");
+      md.append(
+          "| directly related | hiding | all: mean / worst uplift, bands crossed | detected |"
+              + " partly detected | undetected | related but below the minimum |\n");
+      md.append("|---|---|---|---|---|---|---|\n");
+      for (var r : relatedWallets) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %.0f%% | %d | %s | %d: %s | %d: %s | %d: %s | %d |%n",
+                100 * r.relatedWalletShare(),
+                r.all().applicable(),
+                uplift(r.all()),
+                r.detected().applicable(),
+                uplift(r.detected()),
+                r.partly().applicable(),
+                uplift(r.partly()),
+                r.undetected().applicable(),
+                uplift(r.undetected()),
+                r.belowMinimum()));
+      }
+    }
+    if (strangerPayment != null) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%nFalse positive of the minimum link: a stranger's wallet liquidated 30 days ago"
+                  + " sends each of %d honest scored borrowers 10,000 USD (the least that counts)."
+                  + " Points lost: mean %.1f, worst %d; %d lost points, %d fell a band; %d of"
+                  + " those who lost points were told why (CR31).%n",
+              strangerPayment.borrowers(),
+              strangerPayment.meanLoss(),
+              strangerPayment.worstLoss(),
+              strangerPayment.lostPoints(),
+              strangerPayment.droppedBand(),
+              strangerPayment.reasonNamed()));
     }
     if (!stability.isEmpty()) {
       md.append("\n## Stability: other market paths and a later window\n\n");

@@ -136,6 +136,8 @@ public final class Evaluator {
         List.of(),
         List.of(),
         null,
+        List.of(),
+        null,
         EvaluationReport.Monitoring.DEFAULT);
   }
 

@@ -51,19 +51,30 @@ public final class SyntheticValidation {
       List<SimulatedBorrower> heldOut,
       int pathBorrowers) {
     Map<String, AdversarialEvaluation.StrategyResult> before = baseline();
+    double share = training.relatedWalletShare();
+    List<AdversarialEvaluation.StrategyResult> ignored =
+        AdversarialEvaluation.evaluate(scorecard, heldOut, ADVERSARY_SEED, share, false);
+    List<AdversarialEvaluation.StrategyResult> after =
+        AdversarialEvaluation.evaluate(scorecard, heldOut, ADVERSARY_SEED, share, true);
     List<EvaluationReport.AdversarialRow> adversarial = new ArrayList<>();
-    for (var after : AdversarialEvaluation.evaluate(scorecard, heldOut, ADVERSARY_SEED)) {
+    for (int i = 0; i < after.size(); i++) {
+      var a = after.get(i);
       adversarial.add(
           new EvaluationReport.AdversarialRow(
-              after.strategy(), after.description(), before.get(after.strategy()), after));
+              a.strategy(), a.description(), before.get(a.strategy()), ignored.get(i), a));
     }
+    var relatedWallets =
+        AdversarialEvaluation.relatedWalletSensitivity(
+            scorecard, heldOut, AdversarialEvaluation.RELATED_WALLET_SHARES);
+    var stranger = AdversarialEvaluation.strangerPayment(scorecard, heldOut);
 
     List<EvaluationReport.PathRow> paths = new ArrayList<>();
     for (long seed : OTHER_PATHS) {
       if (seed != training.seed()) {
         SimulationConfig c =
             SimulationConfig.of(seed, pathBorrowers)
-                .withAdversarialShare(training.adversarialShare());
+                .withAdversarialShare(training.adversarialShare())
+                .withRelatedWalletShare(training.relatedWalletShare());
         paths.add(path("seed " + seed, c, scorecard));
       }
     }
@@ -74,13 +85,14 @@ public final class SyntheticValidation {
             training.start(),
             training.months() + 3,
             training.featureMonths() + 3,
-            training.adversarialShare());
+            training.adversarialShare(),
+            training.relatedWalletShare());
     LabelledDataset laterData = BorrowerSimulator.simulate(later);
     paths.add(path("out-of-time (+90 days)", later, laterData, scorecard));
 
     int[] evaluated = scores(scorecard, BorrowerSimulator.toDataset(training, heldOut));
     double psi = Metrics.psi(evaluated, scores(scorecard, laterData));
-    return report.withValidation(adversarial, paths, psi);
+    return report.withValidation(adversarial, paths, psi, relatedWallets, stranger);
   }
 
   private static EvaluationReport.PathRow path(

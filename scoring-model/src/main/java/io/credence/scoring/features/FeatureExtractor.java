@@ -50,6 +50,66 @@ public final class FeatureExtractor {
   private FeatureExtractor() {}
 
   /**
+   * Extracts the features of one borrower, related wallets included: <b>a counted related wallet is
+   * scored as if the borrower had linked it, except that it can only lower the score</b>.
+   *
+   * <p>Two vectors are extracted: the linked wallets alone ({@link #extract(List, WalletActivity,
+   * Instant)}), and the linked wallets together with every {@linkplain RelatedWallet#isCounted()
+   * counted} related wallet as if linked (its lending events in loan books of its own — its
+   * repayments never pay down a linked wallet's loan — and its open positions). Each feature takes
+   * the riskier of its two values (a missing value already is the riskiest, {@link
+   * Feature#sanitize}). Because every feature's points are monotone in its risk direction, the
+   * score is at most the linked-only score and at most the as-if-linked score: a related wallet's
+   * liquidations, unpaid or liquidated debt, high loan-to-value and positions close to liquidation
+   * cost points as if linked, and its positive activity (age, months, loans repaid, stablecoin
+   * collateral) never adds any. Related wallets that are not counted are ignored; with none counted
+   * the result equals the linked-only vector.
+   *
+   * @throws NullPointerException if {@code history} is null
+   */
+  public static FeatureVector extract(BorrowerHistory history) {
+    FeatureVector linked = extract(history.events(), history.activity(), history.asOf());
+    List<LendingEvent> events = new ArrayList<>(history.events());
+    List<PositionSnapshot> positions = new ArrayList<>(history.activity().positions());
+    Map<LendingEvent, Integer> walletOf = new IdentityHashMap<>();
+    int wallet = 0;
+    for (RelatedWallet r : history.related()) {
+      if (!r.isCounted()) {
+        continue;
+      }
+      wallet++;
+      for (LendingEvent e : r.events()) {
+        // A copy: the same event object may sit in two wallets' lists; each needs its own book.
+        LendingEvent own =
+            new LendingEvent(
+                e.type(), e.chain(), e.protocol(), e.asset(), e.amountUsd(), e.timestamp());
+        walletOf.put(own, wallet);
+        events.add(own);
+      }
+      positions.addAll(r.positions());
+    }
+    if (wallet == 0) {
+      return linked;
+    }
+    FeatureVector asIfLinked =
+        extract(
+            events,
+            new WalletActivity(history.activity().chains(), positions),
+            history.asOf(),
+            walletOf);
+    double[] v = new double[FeatureSchema.FEATURES.size()];
+    for (Feature f : FeatureSchema.FEATURES) {
+      v[f.ordinal()] = riskier(f, linked.get(f), asIfLinked.get(f));
+    }
+    return FeatureVector.of(v);
+  }
+
+  /** The riskier of two values of {@code f} (vector values: a missing one is already riskiest). */
+  private static double riskier(Feature f, double a, double b) {
+    return f.riskDirection() == Feature.RiskDirection.RISES ? Math.max(a, b) : Math.min(a, b);
+  }
+
+  /**
    * Extracts the features of one borrower (all linked wallets and chains together).
    *
    * <p>Events after {@code asOf} are ignored; activity months count only completed months (before
@@ -66,6 +126,18 @@ public final class FeatureExtractor {
    */
   public static FeatureVector extract(
       List<LendingEvent> events, WalletActivity activity, Instant asOf) {
+    return extract(events, activity, asOf, Map.of());
+  }
+
+  /**
+   * @param walletOf the wallet of an event whose loans are booked apart from the linked wallets'
+   *     (related wallets: 1, 2, ...); absent means a linked wallet
+   */
+  private static FeatureVector extract(
+      List<LendingEvent> events,
+      WalletActivity activity,
+      Instant asOf,
+      Map<LendingEvent, Integer> walletOf) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(activity, "activity");
     Objects.requireNonNull(asOf, "asOf");
@@ -101,7 +173,7 @@ public final class FeatureExtractor {
       }
     }
 
-    Loans loans = Loans.match(history, asOf);
+    Loans loans = Loans.match(history, asOf, walletOf);
     double peakLtv = loans.peakLtv;
     double collateral = 0;
     double stableCollateral = 0;
@@ -184,7 +256,8 @@ public final class FeatureExtractor {
       }
     }
 
-    static Loans match(List<LendingEvent> history, Instant asOf) {
+    static Loans match(
+        List<LendingEvent> history, Instant asOf, Map<LendingEvent, Integer> walletOf) {
       Loans book = new Loans();
       Map<String, Deque<Loan>> openByMarket = new HashMap<>();
       List<Loan> all = new ArrayList<>();
@@ -193,7 +266,8 @@ public final class FeatureExtractor {
       double[] shortCycleOfRepay = new double[history.size()];
       for (int i = 0; i < history.size(); i++) {
         LendingEvent e = history.get(i);
-        Deque<Loan> open = openByMarket.computeIfAbsent(market(e), k -> new ArrayDeque<>());
+        Deque<Loan> open =
+            openByMarket.computeIfAbsent(market(e, walletOf), k -> new ArrayDeque<>());
         switch (e.type()) {
           case BORROW -> {
             Loan loan = new Loan(e);
@@ -228,7 +302,7 @@ public final class FeatureExtractor {
           book.openDueDebtDays += loan.open * weightDays(age);
         }
       }
-      book.peakLtv = peakLtv(history, loanOf, shortCycleOfRepay);
+      book.peakLtv = peakLtv(history, loanOf, shortCycleOfRepay, walletOf);
       return book;
     }
 
@@ -262,12 +336,15 @@ public final class FeatureExtractor {
 
     /** Highest loan-to-value of credit debt per market, short cycles left out. */
     private static double peakLtv(
-        List<LendingEvent> history, Map<LendingEvent, Loan> loanOf, double[] shortCycleOfRepay) {
+        List<LendingEvent> history,
+        Map<LendingEvent, Loan> loanOf,
+        double[] shortCycleOfRepay,
+        Map<LendingEvent, Integer> walletOf) {
       double peak = Double.NaN;
       Map<String, double[]> markets = new HashMap<>(); // market -> {collateral, debt}
       for (int i = 0; i < history.size(); i++) {
         LendingEvent e = history.get(i);
-        double[] m = markets.computeIfAbsent(market(e), k -> new double[2]);
+        double[] m = markets.computeIfAbsent(market(e, walletOf), k -> new double[2]);
         double amount = e.amountUsd();
         switch (e.type()) {
           case SUPPLY -> m[0] += amount;
@@ -301,8 +378,9 @@ public final class FeatureExtractor {
     };
   }
 
-  private static String market(LendingEvent e) {
-    return key(e.chain()) + '|' + key(e.protocol());
+  /** A loan book: (chain, protocol) of the linked wallets, or of one related wallet. */
+  private static String market(LendingEvent e, Map<LendingEvent, Integer> walletOf) {
+    return key(e.chain()) + '|' + key(e.protocol()) + '|' + walletOf.getOrDefault(e, 0);
   }
 
   private static String key(String name) {

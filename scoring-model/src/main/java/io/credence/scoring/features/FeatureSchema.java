@@ -27,6 +27,25 @@ public final class FeatureSchema {
   /** A loan repaid within this many hours of being drawn is a short cycle (flash or wash loop). */
   public static final int SHORT_CYCLE_HOURS = 24;
 
+  /**
+   * A related wallet linked by transfers in both directions counts when they add up to at least
+   * this many USD ({@link RelatedWallet#isCounted()}).
+   */
+  public static final double RELATED_TWO_WAY_MIN_USD = 100;
+
+  /**
+   * A related wallet that only received value from the borrower's wallets ({@link Relation#FUNDED})
+   * counts when it received at least this many USD: the borrower chose to send it.
+   */
+  public static final double RELATED_FUNDED_MIN_USD = 1_000;
+
+  /**
+   * A related wallet that only sent value to the borrower's wallets ({@link Relation#FUNDED_BY})
+   * counts when it sent at least this many USD. Anyone can send tokens to anyone, so this is what a
+   * stranger must give away to lower a borrower's score on purpose.
+   */
+  public static final double RELATED_FUNDED_BY_MIN_USD = 10_000;
+
   /** An open credit loan younger than this is not yet due for {@link Feature#REPAID_SHARE}. */
   public static final int SEASONING_DAYS = 30;
 

@@ -9,6 +9,10 @@ import java.util.List;
  * features share a code (the three liquidation features are one factor), so the points a factor
  * costs are added up before codes are ranked. Codes never change meaning; codes of retired schemas
  * (CR01-CR16 of schema 1) are never reused.
+ *
+ * <p>{@link #CR31} is the one code without features of its own: it names the points that wallets
+ * the borrower did not link, related to a linked one by direct transfers, cost (see {@code
+ * Scorecard.score(BorrowerHistory)}).
  */
 public enum ReasonCode {
   CR21(
@@ -42,7 +46,11 @@ public enum ReasonCode {
       List.of(Feature.STABLECOIN_COLLATERAL_SHARE)),
   CR30(
       "Much of your borrowing was repaid within a day (loops do not count as credit history)",
-      List.of(Feature.SHORT_CYCLE_SHARE));
+      List.of(Feature.SHORT_CYCLE_SHARE)),
+  CR31(
+      "A wallet you did not link that sent funds to or received funds from yours was liquidated"
+          + " or borrows at higher risk; it counts as if you had linked it",
+      List.of());
 
   private final String text;
   private final List<Feature> features;
@@ -57,12 +65,12 @@ public enum ReasonCode {
     return text;
   }
 
-  /** The features whose lost points this code explains. */
+  /** The features whose lost points this code explains; empty for {@link #CR31}. */
   public List<Feature> features() {
     return features;
   }
 
-  /** The code of a feature; every feature has exactly one. */
+  /** The code of a feature's own shortfall; every feature has exactly one (never {@link #CR31}). */
   public static ReasonCode forFeature(Feature feature) {
     for (ReasonCode c : values()) {
       if (c.features.contains(feature)) {

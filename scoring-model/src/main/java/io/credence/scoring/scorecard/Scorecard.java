@@ -1,6 +1,8 @@
 package io.credence.scoring.scorecard;
 
+import io.credence.scoring.features.BorrowerHistory;
 import io.credence.scoring.features.Feature;
+import io.credence.scoring.features.FeatureExtractor;
 import io.credence.scoring.features.FeatureVector;
 import io.credence.scoring.reasons.ReasonCode;
 import java.util.ArrayList;
@@ -80,6 +82,30 @@ public final class Scorecard {
    * @throws NullPointerException if {@code features} is null
    */
   public ScoreResult score(FeatureVector features) {
+    return score(features, features);
+  }
+
+  /**
+   * Scores one borrower from the raw history, related wallets included: the score of {@link
+   * BorrowerHistory#features()} (see {@link FeatureExtractor#extract(BorrowerHistory)}), with the
+   * points that related wallets cost named apart. Per feature, the points the related wallets took
+   * away (points of the linked-only value minus points of the value scored) go to {@link
+   * ReasonCode#CR31}; the rest of the feature's shortfall goes to its own code. Without related
+   * wallets that count, this is {@code score(history.features())}.
+   *
+   * @throws InsufficientHistoryException if the borrower is not {@linkplain #isScorable scorable}
+   * @throws NullPointerException if {@code history} is null
+   */
+  public ScoreResult score(BorrowerHistory history) {
+    FeatureVector features = history.features();
+    FeatureVector linked =
+        history.related().isEmpty()
+            ? features
+            : FeatureExtractor.extract(history.events(), history.activity(), history.asOf());
+    return score(features, linked);
+  }
+
+  private ScoreResult score(FeatureVector features, FeatureVector linkedOnly) {
     if (!isScorable(features)) {
       throw new InsufficientHistoryException(
           "not enough credit history to score: the first loan that counts as credit (at least"
@@ -90,15 +116,19 @@ public final class Scorecard {
               + ")");
     }
     double[] x = features.toArray();
+    double[] linked = linkedOnly.toArray();
     long total = definition.baseScore();
     int[] shortfall = new int[x.length];
+    int relatedLoss = 0;
     for (int i = 0; i < x.length; i++) {
       int p = points[i][Characteristic.binOf(edges[i], x[i])];
+      int related = Math.max(0, points[i][Characteristic.binOf(edges[i], linked[i])] - p);
       total += p;
-      shortfall[i] = bestPoints[i] - p;
+      shortfall[i] = bestPoints[i] - p - related;
+      relatedLoss += related;
     }
     int score = definition.scaling().clamp(total);
-    Map<ReasonCode, Integer> lost = pointsLost(shortfall);
+    Map<ReasonCode, Integer> lost = pointsLost(shortfall, relatedLoss);
     return new ScoreResult(
         score,
         definition.bands().bandOf(score).name(),
@@ -132,12 +162,13 @@ public final class Scorecard {
    * The points each reason code's features lost against their best bins, added up per code; only
    * codes that cost points, largest loss first (ties in code order).
    */
-  private Map<ReasonCode, Integer> pointsLost(int[] shortfall) {
+  private Map<ReasonCode, Integer> pointsLost(int[] shortfall, int relatedLoss) {
     int[] lost = new int[ReasonCode.values().length];
     for (int i = 0; i < shortfall.length; i++) {
       lost[ReasonCode.forFeature(definition.characteristics().get(i).feature()).ordinal()] +=
           shortfall[i];
     }
+    lost[ReasonCode.CR31.ordinal()] = relatedLoss;
     List<ReasonCode> codes = new ArrayList<>();
     for (ReasonCode c : ReasonCode.values()) {
       if (lost[c.ordinal()] > 0) {

@@ -5,6 +5,7 @@ import io.credence.scoring.features.ChainActivity;
 import io.credence.scoring.features.LendingEvent;
 import io.credence.scoring.features.LendingEventType;
 import io.credence.scoring.features.PositionSnapshot;
+import io.credence.scoring.features.RelatedWallet;
 import io.credence.scoring.features.WalletActivity;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -41,8 +42,22 @@ public enum Adversary {
    */
   THIN_FILE_FARMER(
       "a fresh 91-120-day wallet: 3 transactions, one 10 USD loan repaid a minute later"),
-  /** The borrower links only the wallets (chains) on which they were never liquidated. */
-  CLEAN_WALLETS_ONLY("links only the wallets (chains) without a liquidation");
+  /**
+   * The borrower links only the wallets (chains) on which they were never liquidated. A hidden
+   * wallet that is directly related by transfers to a linked one (its {@link WalletFunding}) is
+   * found by the sync and exported as a related wallet with all its lending events and positions;
+   * the others were funded through an exchange and stay invisible.
+   */
+  CLEAN_WALLETS_ONLY(
+      "links only the wallets (chains) without a liquidation; the sync finds the hidden ones"
+          + " related by direct transfers"),
+  /**
+   * As {@link #CLEAN_WALLETS_ONLY}, but every hidden wallet was funded through an exchange: no
+   * direct transfer relates it to a linked wallet, so nothing of it can be seen.
+   */
+  CLEAN_WALLETS_VIA_EXCHANGE(
+      "links only the wallets (chains) without a liquidation, having funded the hidden ones"
+          + " through an exchange (undetectable)");
 
   private final String description;
 
@@ -56,16 +71,30 @@ public enum Adversary {
   }
 
   /**
-   * The history the borrower shows after gaming. Returns {@code honest} itself when the strategy
-   * does not apply (for {@link #CLEAN_WALLETS_ONLY}: nothing to hide, or nothing left to show).
+   * The history the borrower shows after gaming, when no wallet is directly related to another
+   * (every wallet funded through an exchange): {@code apply(honest, List.of(), rng)}.
    */
   public BorrowerHistory apply(BorrowerHistory honest, SplittableRandom rng) {
+    return apply(honest, List.of(), rng);
+  }
+
+  /**
+   * The history the borrower shows after gaming. Returns {@code honest} itself when the strategy
+   * does not apply (for the clean-wallet strategies: nothing to hide, or nothing left to show).
+   *
+   * @param directLinks the borrower's wallets (chains) directly related by transfers to another of
+   *     their wallets ({@link SimulatedBorrower#directLinks}); only {@link #CLEAN_WALLETS_ONLY}
+   *     reads them
+   */
+  public BorrowerHistory apply(
+      BorrowerHistory honest, List<WalletFunding> directLinks, SplittableRandom rng) {
     return switch (this) {
       case WASH_TRADER -> washLoops(honest, rng);
       case DUST_COLLATERAL -> dust(honest);
       case TX_SPAMMER -> spam(honest);
       case THIN_FILE_FARMER -> thinFile(honest, rng);
-      case CLEAN_WALLETS_ONLY -> cleanWalletsOnly(honest);
+      case CLEAN_WALLETS_ONLY -> cleanWalletsOnly(honest, directLinks);
+      case CLEAN_WALLETS_VIA_EXCHANGE -> cleanWalletsOnly(honest, List.of());
     };
   }
 
@@ -145,7 +174,8 @@ public enum Adversary {
     return new BorrowerHistory(events, activity, h.asOf());
   }
 
-  private static BorrowerHistory cleanWalletsOnly(BorrowerHistory h) {
+  private static BorrowerHistory cleanWalletsOnly(
+      BorrowerHistory h, List<WalletFunding> directLinks) {
     Set<String> liquidated = new HashSet<>();
     for (LendingEvent e : h.events()) {
       if (e.type() == LendingEventType.LIQUIDATION && !e.timestamp().isAfter(h.asOf())) {
@@ -168,7 +198,22 @@ public enum Adversary {
             h.activity().positions().stream()
                 .filter(p -> !liquidated.contains(key(p.chain())))
                 .toList());
-    return new BorrowerHistory(events, activity, h.asOf());
+    List<RelatedWallet> related = new ArrayList<>();
+    for (WalletFunding link : directLinks) {
+      String chain = key(link.chain());
+      if (liquidated.contains(chain)) {
+        related.add(
+            new RelatedWallet(
+                link.relation(),
+                link.chain(),
+                link.transferredUsd(),
+                h.events().stream().filter(e -> key(e.chain()).equals(chain)).toList(),
+                h.activity().positions().stream()
+                    .filter(p -> key(p.chain()).equals(chain))
+                    .toList()));
+      }
+    }
+    return new BorrowerHistory(events, activity, h.asOf(), related);
   }
 
   /** The (chain, protocol) of the borrower's first borrow, or ethereum/aave-v3. */

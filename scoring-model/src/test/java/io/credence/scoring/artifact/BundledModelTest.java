@@ -16,7 +16,7 @@ class BundledModelTest {
     assertThat(loaded.scorecard().modelId()).matches("[0-9a-f]{64}");
     assertThat(loaded.artifact().provenance().trainingData())
         .contains(
-            "synthetic", "simulation v2", "50000 borrowers", "seed 8", "10% gaming borrowers");
+            "synthetic", "simulation v3", "50000 borrowers", "seed 8", "10% gaming borrowers");
     assertThat(loaded.scorecard().definition().featureSchemaVersion()).isEqualTo("2");
     var risky =
         FeatureVector.of(

@@ -60,7 +60,10 @@ class BundledReportTest {
     Map<String, JsonNode> after = new HashMap<>();
     for (JsonNode a : report().get("adversarial")) {
       after.put(a.get("strategy").asText(), a.get("after"));
-      assertThat(a.get("before")).as("before figures recorded").isNotNull();
+      assertThat(a.get("relatedIgnored").isObject()).as("figures without the policy").isTrue();
+      if (!a.get("strategy").asText().equals("CLEAN_WALLETS_VIA_EXCHANGE")) {
+        assertThat(a.get("before").isObject()).as("before figures recorded").isTrue();
+      }
     }
 
     for (String s : List.of("WASH_TRADER", "DUST_COLLATERAL", "TX_SPAMMER", "THIN_FILE_FARMER")) {
@@ -70,6 +73,21 @@ class BundledReportTest {
     }
     assertThat(after.get("THIN_FILE_FARMER").get("refused").asInt())
         .isEqualTo(after.get("THIN_FILE_FARMER").get("borrowers").asInt());
+  }
+
+  @Test
+  void hiddenLiquidatedWalletsThatTheSyncFindsBuyAtMost30PointsAndOneBandAtEveryShare()
+      throws IOException {
+    JsonNode rows = report().get("relatedWallets");
+
+    assertThat(rows).hasSize(5);
+    for (JsonNode r : rows) {
+      JsonNode detected = r.get("detected");
+      assertThat(detected.get("worstUplift").asInt()).isLessThanOrEqualTo(30);
+      assertThat(detected.get("maxBandsCrossed").asInt()).isLessThanOrEqualTo(1);
+      assertThat(detected.get("bandACount").asInt()).isZero();
+    }
+    assertThat(report().get("strangerPayment").get("borrowers").asInt()).isGreaterThan(10_000);
   }
 
   @Test

@@ -159,7 +159,10 @@ class MainTest {
     assertThat(run("score", "--model", model.toString(), "--history", history.toString()))
         .as(err())
         .isZero();
-    assertThat(out()).containsPattern("score: \\d{3}").contains("CR26", "model id: ");
+    assertThat(out())
+        .containsPattern("score: \\d{3}")
+        .as("the related wallet's liquidation is named apart")
+        .contains("CR26", "CR31", "model id: ");
 
     Files.writeString(history, "{\"historyFormat\":\"credence-history\"}");
     assertThat(run("score", "--model", model.toString(), "--history", history.toString()))

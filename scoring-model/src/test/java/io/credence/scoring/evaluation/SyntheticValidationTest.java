@@ -18,7 +18,15 @@ class SyntheticValidationTest {
             TestModels.heldOutHistories(),
             1_500);
 
-    assertThat(r.adversarial()).hasSize(5).allSatisfy(a -> assertThat(a.before()).isNotNull());
+    assertThat(r.adversarial())
+        .hasSize(6)
+        .allSatisfy(a -> assertThat(a.relatedIgnored()).isNotNull())
+        .filteredOn(a -> !a.strategy().equals("CLEAN_WALLETS_VIA_EXCHANGE"))
+        .allSatisfy(a -> assertThat(a.before()).isNotNull());
+    assertThat(r.relatedWallets())
+        .extracting(AdversarialEvaluation.RelatedWalletRow::relatedWalletShare)
+        .containsExactly(0.0, 0.25, 0.5, 0.75, 1.0);
+    assertThat(r.strangerPayment()).isNotNull();
     assertThat(r.stability())
         .extracting(EvaluationReport.PathRow::name)
         .containsExactly("seed 3", "seed 9", "seed 11", "out-of-time (+90 days)");
@@ -35,9 +43,17 @@ class SyntheticValidationTest {
         .contains(
             "## Adversarial borrowers",
             "| WASH_TRADER",
+            "## Related wallets: hiding liquidated wallets",
+            "False positive of the minimum link",
             "## Stability: other market paths and a later window",
             "Population stability index");
-    assertThat(r.toJson()).contains("\"adversarial\"", "\"laterCohortPsi\"", "\"monitoring\"");
+    assertThat(r.toJson())
+        .contains(
+            "\"adversarial\"",
+            "\"relatedWallets\"",
+            "\"strangerPayment\"",
+            "\"laterCohortPsi\"",
+            "\"monitoring\"");
   }
 
   @Test

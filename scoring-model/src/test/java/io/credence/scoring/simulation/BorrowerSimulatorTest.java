@@ -52,6 +52,56 @@ class BorrowerSimulatorTest {
   }
 
   @Test
+  void walletsGetAFundingDrawAndOnlyTheCleanWalletStrategyExportsRelatedWallets() {
+    SimulationConfig config = SimulationConfig.of(8, 3_000).withAdversarialShare(0.5);
+    var mixed = BorrowerSimulator.histories(config);
+    var noneDirect = BorrowerSimulator.histories(config.withRelatedWalletShare(0));
+    var honest = BorrowerSimulator.histories(config.withAdversarialShare(0));
+
+    for (int i = 0; i < mixed.size(); i++) {
+      SimulatedBorrower b = mixed.get(i);
+      assertThat(b.funding())
+          .as("one draw per chain lent on")
+          .extracting(WalletFunding::chain)
+          .doesNotHaveDuplicates()
+          .isNotEmpty();
+      assertThat(noneDirect.get(i).funding()).isEqualTo(b.funding());
+      assertThat(noneDirect.get(i).history().related()).isEmpty();
+      if (b.strategy() == null) {
+        assertThat(b.history()).isEqualTo(honest.get(i).history());
+      }
+      if (b.strategy() != Adversary.CLEAN_WALLETS_ONLY) {
+        assertThat(b.history().related()).isEmpty();
+      }
+      assertThat(b.history().related())
+          .allSatisfy(
+              r ->
+                  assertThat(b.directLinks(config.relatedWalletShare()))
+                      .extracting(WalletFunding::chain)
+                      .contains(r.chain()));
+    }
+    assertThat(mixed)
+        .filteredOn(b -> b.strategy() == Adversary.CLEAN_WALLETS_ONLY)
+        .anySatisfy(b -> assertThat(b.history().related()).isNotEmpty());
+    double direct =
+        mixed.stream().flatMap(b -> b.funding().stream()).filter(f -> f.isDirect(0.5)).count()
+            / (double) mixed.stream().mapToLong(b -> b.funding().size()).sum();
+    assertThat(direct).isBetween(0.45, 0.55);
+    assertThat(config.describe()).contains("50% of wallets directly related by transfers");
+  }
+
+  @Test
+  void aShareOutsideZeroToOneIsRefused() {
+    SimulationConfig config = SimulationConfig.of(8, 10);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.withRelatedWalletShare(1.01))
+        .hasMessage("relatedWalletShare must be in [0, 1]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> config.withRelatedWalletShare(Double.NaN))
+        .hasMessage("relatedWalletShare must be in [0, 1]");
+  }
+
+  @Test
   void theMarketSwitchesBetweenVolatilityRegimes() {
     MarketPath m = MarketPath.simulate(8, 720);
     var regimes =
