@@ -50,7 +50,7 @@ public final class DemoNetworkNodes implements AutoCloseable {
   public static final long CHAIN_A = 31337;
   public static final long CHAIN_B = 31338;
 
-  private static final Logger log = LoggerFactory.getLogger(DemoNetworkNodes.class);
+  private static final Logger logger = LoggerFactory.getLogger(DemoNetworkNodes.class);
 
   /**
    * Fingerprint of the bytecode the demo deploys, kept in each chain's manifest. A kept chain whose
@@ -181,7 +181,7 @@ public final class DemoNetworkNodes implements AutoCloseable {
         DemoChain kept = chain(recorded, name, node.rpcUrl());
         boolean sameContracts = CONTRACTS.equals(recorded.getProperty("contracts"));
         if (!sameContracts) {
-          log.info(
+          logger.info(
               "The demo contracts changed since chain {} was deployed (e.g. a new verifier):"
                   + " the chain starts afresh",
               id);
