@@ -43,8 +43,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The borrower's journey of issue 11 on the two demo chains (the default run's network, deployed
  * and seeded as {@code java -jar} does): the two-chain demo borrower signs in with one wallet,
- * links the other on the other chain, syncs, gets a score, asks for a band attestation to a fresh
- * presentation address, signs the consent for both chains and sees it minted on both; the example
+ * links the other on the other chain, syncs, gets a score, asks for an attestation that the score is
+ * at least what it is now (the tightest true threshold) to a fresh presentation address, signs the consent for both chains and sees it minted on both; the example
  * lending pool then lends to the presentation address on both chains. A liquidation of the
  * borrower, synced afterwards, revokes the attestation on both chains and the pools refuse.
  *
@@ -179,7 +179,7 @@ class IssuanceJourneyIT {
   }
 
   @Test
-  void aDemoBorrowerGetsABandAttestationMintedOnBothChainsAndALiquidationRevokesItEverywhere()
+  void aDemoBorrowerGetsAThresholdAttestationMintedOnBothChainsAndALiquidationRevokesItEverywhere()
       throws Exception {
     DemoChain a = network().chain(LocalDemoNetwork.CHAIN_A);
     DemoChain b = network().chain(LocalDemoNetwork.CHAIN_B);
@@ -206,7 +206,10 @@ class IssuanceJourneyIT {
         client.post(
             "/api/v1/attestations",
             Map.of(
-                "statement", Map.of("type", "band"),
+                // The tightest true threshold, so that the liquidation below, which lowers the
+                // score by some 50 points, makes it false whatever the score is (a band of 80
+                // points may still hold the lower score).
+                "statement", Map.of("type", "threshold", "min", score),
                 "recipient", presentation.address(),
                 "chainIds", List.of(a.chainId(), b.chainId()),
                 "validForDays", 30));
@@ -233,8 +236,8 @@ class IssuanceJourneyIT {
             "/api/v1/attestations/" + uid,
             x ->
                 "minted".equals(status(x, a.chainId())) && "minted".equals(status(x, b.chainId())));
-    int lo = minted.get("statement").get("lo").asInt();
-    assertThat(score).isBetween(lo, minted.get("statement").get("hi").asInt());
+    int lo = minted.get("statement").get("min").asInt();
+    assertThat(lo).isEqualTo(score);
 
     Credentials holder = Credentials.create(presentation.keys());
     BigInteger loan = BigInteger.TEN.pow(15);
@@ -244,7 +247,7 @@ class IssuanceJourneyIT {
           ExampleLendingPool.load(chain.lendingPool(), web3j(chain), as(chain, holder), GAS);
       int minScore = pool.minScore().send().intValueExact();
       assertThat(lo)
-          .as("the band's floor clears the pool's minimum")
+          .as("the threshold clears the pool's minimum")
           .isGreaterThanOrEqualTo(minScore);
       assertThat(pool.borrow(loan).send().isStatusOK()).isTrue();
     }
@@ -283,6 +286,9 @@ class IssuanceJourneyIT {
               return x.hasNonNull("revokedAt");
             });
     assertThat(revoked.get("revocationReason").asString()).isEqualTo("score_changed");
+    assertThat(client.get("/api/v1/score").body().get("score").asInt())
+        .as("the re-score after the liquidation")
+        .isLessThan(score);
 
     Address issuer = new Address(DemoAccounts.address(DemoAccounts.ISSUER));
     for (DemoChain chain : List.of(a, b)) {
