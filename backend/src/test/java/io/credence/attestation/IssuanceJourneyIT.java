@@ -43,10 +43,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The borrower's journey of issue 11 on the two demo chains (the default run's network, deployed
  * and seeded as {@code java -jar} does): the two-chain demo borrower signs in with one wallet,
- * links the other on the other chain, syncs, gets a score, asks for an attestation that the score is
- * at least what it is now (the tightest true threshold) to a fresh presentation address, signs the consent for both chains and sees it minted on both; the example
- * lending pool then lends to the presentation address on both chains. A liquidation of the
- * borrower, synced afterwards, revokes the attestation on both chains and the pools refuse.
+ * links the other on the other chain, syncs, gets a score, asks for an attestation that the score
+ * is at least what it is now (the tightest true threshold) to a fresh presentation address, signs
+ * the consent for both chains and sees it minted on both; the example lending pool then lends to
+ * the presentation address on both chains. A liquidation of the borrower, synced afterwards,
+ * revokes the attestation on both chains and the pools refuse.
  *
  * <p>It starts its own instance of the demo network rather than the JVM's shared one: it liquidates
  * a seeded borrower, which other test classes must not see.
@@ -246,9 +247,7 @@ class IssuanceJourneyIT {
       ExampleLendingPool pool =
           ExampleLendingPool.load(chain.lendingPool(), web3j(chain), as(chain, holder), GAS);
       int minScore = pool.minScore().send().intValueExact();
-      assertThat(lo)
-          .as("the threshold clears the pool's minimum")
-          .isGreaterThanOrEqualTo(minScore);
+      assertThat(lo).as("the threshold clears the pool's minimum").isGreaterThanOrEqualTo(minScore);
       assertThat(pool.borrow(loan).send().isStatusOK()).isTrue();
     }
 
