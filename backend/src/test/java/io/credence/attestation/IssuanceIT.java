@@ -149,6 +149,14 @@ class IssuanceIT {
     return a.get("chains").size() == 2;
   }
 
+  /** Posts the presentation address's mint consent for one chain. */
+  ApiClient.Response postConsent(Borrower b, String uid, long chainId, String signature) {
+    return b.client()
+        .post(
+            "/api/v1/attestations/" + uid + "/consents",
+            Map.of("chainId", chainId, "signature", signature));
+  }
+
   ApiClient.Response request(
       Borrower b, Map<String, Object> statement, String recipient, List<Long> chains) {
     return b.client()
@@ -240,14 +248,8 @@ class IssuanceIT {
     for (JsonNode c : consents) {
       long chain = c.get("chainId").asLong();
       ApiClient.Response accepted =
-          b.client()
-              .post(
-                  "/api/v1/attestations/" + uid + "/consents",
-                  Map.of(
-                      "chainId",
-                      chain,
-                      "signature",
-                      consent(presentation, uid, chain, c.get("registry").asString())));
+          postConsent(
+              b, uid, chain, consent(presentation, uid, chain, c.get("registry").asString()));
       assertThat(accepted.status()).isEqualTo(202);
     }
     JsonNode minted =
@@ -352,30 +354,16 @@ class IssuanceIT {
     String registryB = registry(B).address().toString();
 
     ApiClient.Response someoneElse =
-        b.client()
-            .post(
-                "/api/v1/attestations/" + uid + "/consents",
-                Map.of(
-                    "chainId",
-                    A,
-                    "signature",
-                    consent(TestWallets.Evm.random(), uid, A, registryA)));
+        postConsent(b, uid, A, consent(TestWallets.Evm.random(), uid, A, registryA));
     assertThat(someoneElse.status()).isEqualTo(400);
     assertThat(someoneElse.problemType()).isEqualTo("urn:credence:problem:invalid-consent");
 
     ApiClient.Response otherChain =
-        b.client()
-            .post(
-                "/api/v1/attestations/" + uid + "/consents",
-                Map.of("chainId", A, "signature", consent(presentation, uid, B, registryB)));
+        postConsent(b, uid, A, consent(presentation, uid, B, registryB));
     assertThat(otherChain.status()).isEqualTo(400);
     assertThat(otherChain.problemType()).isEqualTo("urn:credence:problem:invalid-consent");
 
-    ApiClient.Response malformed =
-        b.client()
-            .post(
-                "/api/v1/attestations/" + uid + "/consents",
-                Map.of("chainId", A, "signature", "0x12"));
+    ApiClient.Response malformed = postConsent(b, uid, A, "0x12");
     assertThat(malformed.status()).isEqualTo(400);
 
     JsonNode after = b.client().get("/api/v1/attestations/" + uid).body();
@@ -431,14 +419,7 @@ class IssuanceIT {
             .body()
             .get("uid")
             .asString();
-    b.client()
-        .post(
-            "/api/v1/attestations/" + uid + "/consents",
-            Map.of(
-                "chainId",
-                A,
-                "signature",
-                consent(presentation, uid, A, registry(A).address().toString())));
+    postConsent(b, uid, A, consent(presentation, uid, A, registry(A).address().toString()));
     awaitAttestation(b, uid, a -> "minted".equals(status(a, A)));
 
     ApiClient.Response revoked = b.client().delete("/api/v1/attestations/" + uid);
@@ -470,14 +451,7 @@ class IssuanceIT {
             .body()
             .get("uid")
             .asString();
-    b.client()
-        .post(
-            "/api/v1/attestations/" + uid + "/consents",
-            Map.of(
-                "chainId",
-                A,
-                "signature",
-                consent(presentation, uid, A, registry(A).address().toString())));
+    postConsent(b, uid, A, consent(presentation, uid, A, registry(A).address().toString()));
     awaitAttestation(b, uid, a -> "minted".equals(status(a, A)));
     assertThat(registry(A).meetsThreshold(new Address(presentation.address()), myScore)).isTrue();
 

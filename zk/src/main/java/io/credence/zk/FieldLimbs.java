@@ -358,41 +358,14 @@ final class FieldLimbs {
     return (x0 | x1 | x2 | x3) == 0 || ((x0 ^ P0) | (x1 ^ P1) | (x2 ^ P2) | (x3 ^ P3)) == 0;
   }
 
-  /** Whether a ≡ b (mod p). */
+  /**
+   * Whether a ≡ b (mod p): a − b by {@link #sub} (in [0, 2p)) is 0 or p. Only on the rare path of
+   * two column points with the same x, so its four-limb scratch is not worth hoisting.
+   */
   static boolean equal(long[] a, int ao, long[] b, int bo) {
-    long x0 = a[ao];
-    long x1 = a[ao + 1];
-    long x2 = a[ao + 2];
-    long x3 = a[ao + 3];
-    long y0 = b[bo];
-    long y1 = b[bo + 1];
-    long y2 = b[bo + 2];
-    long y3 = b[bo + 3];
-    if (((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3)) == 0) {
-      return true;
-    }
-    // a − b + 2p if it borrows, as in sub: in [0, 2p), and ≡ 0 exactly when it is 0 or p
-    long d0 = x0 - y0;
-    long br = borrow(x0, y0, d0);
-    long d1 = x1 - y1 - br;
-    br = borrow(x1, y1, d1);
-    long d2 = x2 - y2 - br;
-    br = borrow(x2, y2, d2);
-    long d3 = x3 - y3 - br;
-    br = borrow(x3, y3, d3);
-    long mask = -br;
-    long q0 = Q0 & mask;
-    long q1 = Q1 & mask;
-    long q2 = Q2 & mask;
-    long q3 = Q3 & mask;
-    long s0 = d0 + q0;
-    long c = carry(s0, d0);
-    long s1 = d1 + q1 + c;
-    c = carry(d1 + q1, d1) | carryIn(s1, c);
-    long s2 = d2 + q2 + c;
-    c = carry(d2 + q2, d2) | carryIn(s2, c);
-    long s3 = d3 + q3 + c;
-    return (s0 | s1 | s2 | s3) == 0 || ((s0 ^ P0) | (s1 ^ P1) | (s2 ^ P2) | (s3 ^ P3)) == 0;
+    long[] d = new long[4];
+    sub(d, 0, a, ao, b, bo);
+    return isZero(d, 0);
   }
 
   static void copy(long[] r, int ro, long[] a, int ao) {
