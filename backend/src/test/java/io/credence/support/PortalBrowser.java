@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -297,7 +298,10 @@ public final class PortalBrowser {
   }
 
   public void waitFor(Duration timeout, BooleanSupplier condition) {
-    new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+    // A page that re-renders replaces the element a condition just found: ask again.
+    new WebDriverWait(driver, timeout)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> condition.getAsBoolean());
   }
 
   /** A full-page PNG (the whole document, not just the viewport). */
